@@ -1,0 +1,13 @@
+//! Pure types and rules of zairyu. Every value with a rule is a newtype that can only be built by
+//! `parse`, so code further in never re-validates (DESIGN rule 1). No I/O and no async here.
+
+pub mod account;
+pub mod contact;
+pub mod invalid;
+pub mod password;
+pub mod text;
+
+pub use account::{LoginId, UserType};
+pub use contact::{Address, Email, EnglishName, PostalCode, Telephone};
+pub use invalid::{FieldError, FieldErrors, Invalid};
+pub use password::{Password, PasswordPolicy};

@@ -1,0 +1,301 @@
+//! The eight languages of the portal (SPEC §2.4). Every visible string and every message is a Fluent
+//! key in `locales/<lang>/*.ftl`, embedded in the binary at build time. Japanese and English are
+//! complete; a key missing from another language falls back to English, key by key, until that
+//! language's own translation lands.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashSet;
+
+pub use fluent_bundle::FluentValue as Value;
+
+/// A language the portal speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    Ja,
+    En,
+    ZhHans,
+    ZhHant,
+    Ko,
+    Es,
+    Vi,
+    Tl,
+}
+
+impl Locale {
+    /// In the order of the manual's language menu (000 §1.5).
+    pub const ALL: [Locale; 8] = [
+        Locale::Ja,
+        Locale::En,
+        Locale::ZhHans,
+        Locale::ZhHant,
+        Locale::Ko,
+        Locale::Es,
+        Locale::Vi,
+        Locale::Tl,
+    ];
+
+    /// The BCP 47 tag, used in URLs, cookies, the database and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Ja => "ja",
+            Locale::En => "en",
+            Locale::ZhHans => "zh-Hans",
+            Locale::ZhHant => "zh-Hant",
+            Locale::Ko => "ko",
+            Locale::Es => "es",
+            Locale::Vi => "vi",
+            Locale::Tl => "tl",
+        }
+    }
+
+    /// The language's name in itself, as the language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Ja => "日本語",
+            Locale::En => "English",
+            Locale::ZhHans => "中文(简体字)",
+            Locale::ZhHant => "中文(繁体字)",
+            Locale::Ko => "한국어",
+            Locale::Es => "Español",
+            Locale::Vi => "Tiếng Việt",
+            Locale::Tl => "Tagalog",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The best language for an `Accept-Language` header (quality values respected), if any matches.
+    pub fn negotiate(accept_language: &str) -> Option<Locale> {
+        let mut offers: Vec<(f32, Locale)> = accept_language
+            .split(',')
+            .filter_map(|part| {
+                let mut it = part.trim().split(';');
+                let tag = it.next()?.trim().to_ascii_lowercase();
+                let q = it
+                    .find_map(|p| {
+                        p.trim()
+                            .strip_prefix("q=")
+                            .and_then(|v| v.parse::<f32>().ok())
+                    })
+                    .unwrap_or(1.0);
+                let loc = match tag.as_str() {
+                    t if t.starts_with("ja") => Locale::Ja,
+                    t if t.starts_with("en") => Locale::En,
+                    "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" => Locale::ZhHant,
+                    t if t.starts_with("zh-hant") => Locale::ZhHant,
+                    t if t.starts_with("zh") => Locale::ZhHans,
+                    t if t.starts_with("ko") => Locale::Ko,
+                    t if t.starts_with("es") => Locale::Es,
+                    t if t.starts_with("vi") => Locale::Vi,
+                    t if t.starts_with("tl") || t.starts_with("fil") => Locale::Tl,
+                    _ => return None,
+                };
+                Some((q, loc))
+            })
+            .collect();
+        offers.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        offers.first().map(|(_, l)| *l)
+    }
+}
+
+macro_rules! ftl_files {
+    ($lang:literal) => {
+        &[
+            include_str!(concat!("../../../locales/", $lang, "/common.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/account.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/mail.ftl")),
+        ]
+    };
+}
+
+/// The embedded sources of one language, file by file.
+pub fn sources(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::Ja => ftl_files!("ja"),
+        Locale::En => ftl_files!("en"),
+        Locale::ZhHans => ftl_files!("zh-Hans"),
+        Locale::ZhHant => ftl_files!("zh-Hant"),
+        Locale::Ko => ftl_files!("ko"),
+        Locale::Es => ftl_files!("es"),
+        Locale::Vi => ftl_files!("vi"),
+        Locale::Tl => ftl_files!("tl"),
+    }
+}
+
+/// Errors found while loading the translations: a broken file must stop the build's tests, not
+/// show a raw key to a user.
+#[derive(Debug)]
+pub struct LoadError(pub Vec<String>);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("; "))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// All bundles, loaded once at start-up and shared.
+pub struct I18n {
+    bundles: Vec<(Locale, FluentBundle<FluentResource>)>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("I18n")
+    }
+}
+
+impl I18n {
+    /// Parses every embedded file; any syntax error or duplicate key is an error.
+    pub fn load() -> Result<I18n, LoadError> {
+        let mut errors = Vec::new();
+        let mut bundles = Vec::new();
+        for locale in Locale::ALL {
+            let langid: unic_langid::LanguageIdentifier = match locale.code().parse() {
+                Ok(l) => l,
+                Err(e) => {
+                    errors.push(format!("{}: {e}", locale.code()));
+                    continue;
+                }
+            };
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Isolation marks would end up inside email subjects and input values.
+            bundle.set_use_isolating(false);
+            for (i, src) in sources(locale).iter().enumerate() {
+                match FluentResource::try_new((*src).to_owned()) {
+                    Ok(res) => {
+                        if let Err(errs) = bundle.add_resource(res) {
+                            errors.push(format!("{} file {i}: {errs:?}", locale.code()));
+                        }
+                    }
+                    Err((_, errs)) => errors.push(format!("{} file {i}: {errs:?}", locale.code())),
+                }
+            }
+            bundles.push((locale, bundle));
+        }
+        if errors.is_empty() {
+            Ok(I18n { bundles })
+        } else {
+            Err(LoadError(errors))
+        }
+    }
+
+    fn bundle(&self, locale: Locale) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, b)| b)
+    }
+
+    /// The message `key` in `locale`, else in English, else the key itself (and a log line).
+    pub fn t(&self, locale: Locale, key: &str) -> String {
+        self.format(locale, key, None)
+    }
+
+    /// The message with arguments, e.g. `[("field", "Password".into())]`.
+    pub fn ta(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.format(locale, key, Some(&fa))
+    }
+
+    fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for loc in [locale, Locale::En] {
+            let Some(bundle) = self.bundle(loc) else {
+                continue;
+            };
+            let Some(msg) = bundle.get_message(key) else {
+                continue;
+            };
+            let Some(pattern) = msg.value() else { continue };
+            let mut errs = Vec::new();
+            let out = bundle.format_pattern(pattern, args, &mut errs);
+            if !errs.is_empty() {
+                tracing::warn!(
+                    i18n.key = key,
+                    i18n.locale = loc.code(),
+                    "translation had errors"
+                );
+            }
+            return out.into_owned();
+        }
+        tracing::error!(i18n.key = key, "missing translation");
+        key.to_owned()
+    }
+
+    /// The message ids of one language (for the completeness tests).
+    pub fn keys(&self, locale: Locale) -> HashSet<String> {
+        sources(locale)
+            .iter()
+            .filter_map(|src| FluentResource::try_new((*src).to_owned()).ok())
+            .flat_map(|res| {
+                res.entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_languages_load() {
+        let i = I18n::load().unwrap();
+        assert_eq!(
+            i.t(Locale::Ja, "portal-name"),
+            "在留申請オンラインシステム及び電子届出システム"
+        );
+    }
+
+    #[test]
+    fn japanese_and_english_have_the_same_keys() {
+        let i = I18n::load().unwrap();
+        let ja = i.keys(Locale::Ja);
+        let en = i.keys(Locale::En);
+        let only_en: Vec<_> = en.difference(&ja).collect();
+        let only_ja: Vec<_> = ja.difference(&en).collect();
+        assert!(only_en.is_empty(), "missing in ja: {only_en:?}");
+        assert!(only_ja.is_empty(), "missing in en: {only_ja:?}");
+    }
+
+    #[test]
+    fn other_languages_only_translate_known_keys() {
+        let i = I18n::load().unwrap();
+        let en = i.keys(Locale::En);
+        for l in Locale::ALL {
+            let extra: Vec<_> = i.keys(l).difference(&en).cloned().collect();
+            assert!(
+                extra.is_empty(),
+                "{} has keys English lacks: {extra:?}",
+                l.code()
+            );
+        }
+    }
+
+    #[test]
+    fn negotiation_respects_quality() {
+        assert_eq!(
+            Locale::negotiate("en-US,en;q=0.9,ja;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(Locale::negotiate("fr, ja;q=0.5"), Some(Locale::Ja));
+        assert_eq!(Locale::negotiate("zh-TW"), Some(Locale::ZhHant));
+        assert_eq!(Locale::negotiate("zh-CN"), Some(Locale::ZhHans));
+        assert_eq!(Locale::negotiate("fr"), None);
+    }
+}

@@ -1,0 +1,283 @@
+//! The messages the portal sends. Each is a variant with exactly the data it shows; its text lives in
+//! `locales/<lang>/mail.ftl` as `mail-<name>-subject` and `mail-<name>-body`. No message ever
+//! contains a password.
+
+use serde::{Deserialize, Serialize};
+use zairyu_i18n::{I18n, Locale, Value};
+
+/// A message before it is put into words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "message", rename_all = "snake_case")]
+pub enum MailMessage {
+    /// The link that opens UserRegister (SPEC §3.2).
+    RegistrationLink { url: String, valid_hours: i64 },
+    /// The User ID just issued (SPEC §3.5).
+    UserIdIssued {
+        login_id: String,
+        name: String,
+        login_url: String,
+    },
+    /// The User IDs registered with this address and name (SPEC §4.4).
+    UserIdReminder {
+        login_ids: Vec<String>,
+        login_url: String,
+    },
+    /// Someone asked for a User ID with this address, but no account matched.
+    UserIdReminderNoMatch { start_url: String },
+    /// The link to set a new password (SPEC §4.4).
+    PasswordResetLink { url: String, valid_hours: i64 },
+    /// Someone asked for a password reset with this address, but no account matched.
+    PasswordResetNoMatch { start_url: String },
+    /// The password was changed or reset.
+    PasswordChanged { login_id: String },
+    /// The link that confirms a new address (sent to the new address).
+    EmailChangeLink { url: String, valid_hours: i64 },
+    /// Sent to the old address once the new one is confirmed.
+    EmailChanged {
+        login_id: String,
+        new_email_masked: String,
+    },
+    /// Other user information was changed (SPEC §11.2).
+    UserInfoChanged { login_id: String },
+}
+
+impl MailMessage {
+    /// The name used in Fluent keys and logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            MailMessage::RegistrationLink { .. } => "registration-link",
+            MailMessage::UserIdIssued { .. } => "user-id-issued",
+            MailMessage::UserIdReminder { .. } => "user-id-reminder",
+            MailMessage::UserIdReminderNoMatch { .. } => "user-id-reminder-no-match",
+            MailMessage::PasswordResetLink { .. } => "password-reset-link",
+            MailMessage::PasswordResetNoMatch { .. } => "password-reset-no-match",
+            MailMessage::PasswordChanged { .. } => "password-changed",
+            MailMessage::EmailChangeLink { .. } => "email-change-link",
+            MailMessage::EmailChanged { .. } => "email-changed",
+            MailMessage::UserInfoChanged { .. } => "user-info-changed",
+        }
+    }
+
+    fn keys(&self) -> (&'static str, &'static str) {
+        match self {
+            MailMessage::RegistrationLink { .. } => (
+                "mail-registration-link-subject",
+                "mail-registration-link-body",
+            ),
+            MailMessage::UserIdIssued { .. } => {
+                ("mail-user-id-issued-subject", "mail-user-id-issued-body")
+            }
+            MailMessage::UserIdReminder { .. } => (
+                "mail-user-id-reminder-subject",
+                "mail-user-id-reminder-body",
+            ),
+            MailMessage::UserIdReminderNoMatch { .. } => (
+                "mail-user-id-reminder-no-match-subject",
+                "mail-user-id-reminder-no-match-body",
+            ),
+            MailMessage::PasswordResetLink { .. } => (
+                "mail-password-reset-link-subject",
+                "mail-password-reset-link-body",
+            ),
+            MailMessage::PasswordResetNoMatch { .. } => (
+                "mail-password-reset-no-match-subject",
+                "mail-password-reset-no-match-body",
+            ),
+            MailMessage::PasswordChanged { .. } => (
+                "mail-password-changed-subject",
+                "mail-password-changed-body",
+            ),
+            MailMessage::EmailChangeLink { .. } => (
+                "mail-email-change-link-subject",
+                "mail-email-change-link-body",
+            ),
+            MailMessage::EmailChanged { .. } => {
+                ("mail-email-changed-subject", "mail-email-changed-body")
+            }
+            MailMessage::UserInfoChanged { .. } => (
+                "mail-user-info-changed-subject",
+                "mail-user-info-changed-body",
+            ),
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Value<'static>)> {
+        match self.clone() {
+            MailMessage::RegistrationLink { url, valid_hours }
+            | MailMessage::PasswordResetLink { url, valid_hours }
+            | MailMessage::EmailChangeLink { url, valid_hours } => {
+                vec![("url", url.into()), ("hours", valid_hours.into())]
+            }
+            MailMessage::UserIdIssued {
+                login_id,
+                name,
+                login_url,
+            } => vec![
+                ("login_id", login_id.into()),
+                ("name", name.into()),
+                ("login_url", login_url.into()),
+            ],
+            MailMessage::UserIdReminder {
+                login_ids,
+                login_url,
+            } => vec![
+                ("login_ids", login_ids.join("\n").into()),
+                ("count", (login_ids.len() as i64).into()),
+                ("login_url", login_url.into()),
+            ],
+            MailMessage::UserIdReminderNoMatch { start_url }
+            | MailMessage::PasswordResetNoMatch { start_url } => {
+                vec![("start_url", start_url.into())]
+            }
+            MailMessage::PasswordChanged { login_id }
+            | MailMessage::UserInfoChanged { login_id } => {
+                vec![("login_id", login_id.into())]
+            }
+            MailMessage::EmailChanged {
+                login_id,
+                new_email_masked,
+            } => vec![
+                ("login_id", login_id.into()),
+                ("new_email", new_email_masked.into()),
+            ],
+        }
+    }
+}
+
+/// A message in words, ready for a transport.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Puts a message into words in `locale`. Every mail ends with the portal's name and a note that
+/// replies are not read (SPEC §14: every email names the portal).
+pub fn render(i18n: &I18n, locale: Locale, msg: &MailMessage) -> Rendered {
+    let (subject_key, body_key) = msg.keys();
+    let args = msg.args();
+    let portal = i18n.t(locale, "portal-name");
+    let subject = format!("[{portal}] {}", i18n.ta(locale, subject_key, &args));
+    let body = i18n.ta(locale, body_key, &args);
+    let footer = i18n.t(locale, "mail-footer");
+    let text = format!("{body}\n\n--\n{portal}\n{footer}\n");
+    let html = to_html(&text, locale.code());
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A plain HTML twin of the text: paragraphs, line breaks and clickable links.
+fn to_html(text: &str, lang: &str) -> String {
+    let mut out = format!("<!doctype html><html lang=\"{lang}\"><body>");
+    for para in text.split("\n\n") {
+        let lines: Vec<String> = para
+            .lines()
+            .map(|line| {
+                line.split(' ')
+                    .map(|w| {
+                        if w.starts_with("https://") || w.starts_with("http://") {
+                            format!("<a href=\"{0}\">{0}</a>", escape(w))
+                        } else {
+                            escape(w)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        out.push_str("<p>");
+        out.push_str(&lines.join("<br>"));
+        out.push_str("</p>");
+    }
+    out.push_str("</body></html>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_renders_in_japanese_and_english() {
+        let i18n = I18n::load().unwrap();
+        let msgs = vec![
+            MailMessage::RegistrationLink {
+                url: "http://x/r/abc".into(),
+                valid_hours: 24,
+            },
+            MailMessage::UserIdIssued {
+                login_id: "ABCD234567".into(),
+                name: "JOHN".into(),
+                login_url: "http://x/login".into(),
+            },
+            MailMessage::UserIdReminder {
+                login_ids: vec!["A".into(), "B".into()],
+                login_url: "http://x/login".into(),
+            },
+            MailMessage::UserIdReminderNoMatch {
+                start_url: "http://x/".into(),
+            },
+            MailMessage::PasswordResetLink {
+                url: "http://x/p/abc".into(),
+                valid_hours: 24,
+            },
+            MailMessage::PasswordResetNoMatch {
+                start_url: "http://x/".into(),
+            },
+            MailMessage::PasswordChanged {
+                login_id: "ABCD234567".into(),
+            },
+            MailMessage::EmailChangeLink {
+                url: "http://x/e/abc".into(),
+                valid_hours: 24,
+            },
+            MailMessage::EmailChanged {
+                login_id: "ABCD234567".into(),
+                new_email_masked: "j***@example.jp".into(),
+            },
+            MailMessage::UserInfoChanged {
+                login_id: "ABCD234567".into(),
+            },
+        ];
+        for locale in [Locale::Ja, Locale::En] {
+            for m in &msgs {
+                let r = render(&i18n, locale, m);
+                assert!(
+                    !r.subject.contains("mail-"),
+                    "{} {}: {}",
+                    locale.code(),
+                    m.name(),
+                    r.subject
+                );
+                assert!(
+                    !r.text.contains("mail-"),
+                    "{} {}: {}",
+                    locale.code(),
+                    m.name(),
+                    r.text
+                );
+                assert!(r.text.contains(&i18n.t(locale, "portal-name")));
+                assert!(r.html.starts_with("<!doctype html>"));
+            }
+        }
+    }
+
+    #[test]
+    fn html_escapes_and_links() {
+        let h = to_html("a <b> https://x.jp/?a=1&b=2", "en");
+        assert!(h.contains("&lt;b&gt;"));
+        assert!(h.contains("<a href=\"https://x.jp/?a=1&amp;b=2\">"));
+    }
+}

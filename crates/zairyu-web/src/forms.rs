@@ -1,0 +1,37 @@
+//! Form bodies. The context middleware reads every url-encoded body once (it must, to check the CSRF
+//! token) and hands the fields on, so handlers never meet a body-parsing rejection: a missing field is
+//! simply empty and gets its "required" message on the page.
+
+/// The fields of a submitted form, in order.
+#[derive(Debug, Clone, Default)]
+pub struct FormData(pub Vec<(String, String)>);
+
+impl FormData {
+    /// The first value of a field, or "" when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FormData {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<FormData>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}

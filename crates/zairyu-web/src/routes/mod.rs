@@ -1,0 +1,22 @@
+//! Route groups, each with its own `router()`.
+
+pub mod login;
+pub mod mypage;
+pub mod portal;
+pub mod recovery;
+pub mod registration;
+
+use crate::AppState;
+use crate::error::{ErrorKind, WebError};
+use axum::Router;
+
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .merge(portal::router())
+        .merge(registration::router())
+        .merge(login::router())
+        .merge(recovery::router())
+        .merge(mypage::router())
+        .merge(portal::dev_router(state))
+        .fallback(|| async { WebError(ErrorKind::NotFound) })
+}

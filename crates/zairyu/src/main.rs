@@ -1,0 +1,205 @@
+//! `zairyu` — the Online Residence Application System and Electronic Notification System.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::sync::Arc;
+use zairyu::config::Config;
+use zairyu::{StartError, build, prepare, serve, web_config};
+use zairyu_app::SystemClock;
+
+#[derive(Parser)]
+#[command(
+    name = "zairyu",
+    version,
+    about = "Online Residence Application System and Electronic Notification System"
+)]
+struct Cli {
+    /// TOML configuration file.
+    #[arg(long, global = true, env = "ZAIRYU_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrations applied, demo notices on an empty database, mail worker inside).
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long)]
+        addr: Option<String>,
+        /// Folder for the SQLite database, files and development mail [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Run only the job worker (mail), for deployments that separate it from the web server.
+    Worker {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// Put jobs parked after too many failures back in the queue, then exit.
+        #[arg(long)]
+        requeue_failed: bool,
+    },
+    /// Postal code data.
+    Postal {
+        #[command(subcommand)]
+        command: PostalCommand,
+    },
+    /// Load the demonstration data into an empty database (also done by `serve`).
+    Demo {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PostalCommand {
+    /// Replace the postal table with a file: the project's CSV (optionally gzipped) or Japan Post's KEN_ALL.CSV (Shift_JIS).
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ZAIRYU_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().flatten_event(true).init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), StartError> {
+    let mut cfg = Config::load(cli.config.as_deref())?;
+    let set_dir = |cfg: &mut Config, d: Option<PathBuf>| {
+        if let Some(d) = d {
+            cfg.data_dir = d;
+        }
+    };
+    match cli.command {
+        Command::Serve { addr, data_dir } => {
+            if let Some(a) = addr {
+                cfg.addr = a;
+            }
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            tracing::info!(config = ?cfg, "starting");
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            if app.transport.is_files() {
+                tracing::warn!(mailbox = %cfg.data_dir.join("mail").display(), "no SMTP configured: mail is written to files and shown at /dev/mailbox (development only)");
+            }
+            prepare(&app, &cfg).await?;
+            let listener = zairyu::bind(&cfg.addr).await?;
+            tracing::info!(url = %cfg.base_url(), "listening on {}", cfg.addr);
+            let (tx, rx) = tokio::sync::watch::channel(false);
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                tracing::info!("shutting down");
+                let _ = tx.send(true);
+            });
+            let web = web_config(&cfg, &app);
+            serve(app, web, listener, cfg.embedded_worker, rx)
+                .await
+                .map_err(|e| StartError::Listen(cfg.addr.clone(), e))?;
+            tracing::info!("stopped");
+        }
+        Command::Migrate { data_dir } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            build(&cfg, Arc::new(SystemClock)).await?;
+            tracing::info!("database is up to date");
+        }
+        Command::Worker {
+            data_dir,
+            requeue_failed,
+        } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            if requeue_failed {
+                let n = zairyu_app::outbox::requeue_failed(&app).await?;
+                tracing::info!(jobs = n, "requeued");
+                return Ok(());
+            }
+            let (tx, rx) = tokio::sync::watch::channel(false);
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                let _ = tx.send(true);
+            });
+            zairyu_app::outbox::worker(app, std::time::Duration::from_millis(500), rx).await;
+        }
+        Command::Postal {
+            command: PostalCommand::Import { file, data_dir },
+        } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            let bytes = std::fs::read(&file)
+                .map_err(|e| StartError::DataDir(file.display().to_string(), e))?;
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            let n = zairyu_app::postal::import(&app, &bytes).await?;
+            tracing::info!(rows = n, "postal codes imported");
+            println!("{n} postal code rows imported");
+        }
+        Command::Demo { data_dir } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            let loaded = zairyu_app::notices::seed_demo(&app).await?;
+            println!(
+                "{}",
+                if loaded {
+                    "demonstration notices loaded"
+                } else {
+                    "the database already has notices; nothing loaded"
+                }
+            );
+        }
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zairyu: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

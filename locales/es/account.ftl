@@ -1,0 +1,1 @@
+# es — account (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# es — common (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# es — mail (falls back to English key by key until translated)

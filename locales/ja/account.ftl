@@ -1,0 +1,1 @@
+# ja — account (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# ja — common (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# ja — mail (falls back to English key by key until translated)

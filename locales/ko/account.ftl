@@ -1,0 +1,1 @@
+# ko — account (falls back to English key by key until translated)

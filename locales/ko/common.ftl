@@ -1,0 +1,1 @@
+# ko — common (falls back to English key by key until translated)

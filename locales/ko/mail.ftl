@@ -1,0 +1,1 @@
+# ko — mail (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# tl — account (falls back to English key by key until translated)

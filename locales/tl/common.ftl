@@ -1,0 +1,1 @@
+# tl — common (falls back to English key by key until translated)

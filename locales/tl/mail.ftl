@@ -1,0 +1,1 @@
+# tl — mail (falls back to English key by key until translated)

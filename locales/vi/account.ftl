@@ -1,0 +1,1 @@
+# vi — account (falls back to English key by key until translated)

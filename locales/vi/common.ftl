@@ -1,0 +1,1 @@
+# vi — common (falls back to English key by key until translated)

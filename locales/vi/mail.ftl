@@ -1,0 +1,1 @@
+# vi — mail (falls back to English key by key until translated)

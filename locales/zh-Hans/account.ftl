@@ -1,0 +1,1 @@
+# zh-Hans — account (falls back to English key by key until translated)

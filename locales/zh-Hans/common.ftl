@@ -1,0 +1,1 @@
+# zh-Hans — common (falls back to English key by key until translated)

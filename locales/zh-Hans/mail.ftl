@@ -1,0 +1,1 @@
+# zh-Hans — mail (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# zh-Hant — account (falls back to English key by key until translated)

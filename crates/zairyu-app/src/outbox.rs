@@ -113,7 +113,7 @@ async fn send_mail(app: &App, job_id: i64, payload: &str) -> Result<(), String> 
         .send(
             &app.cfg.mail_from,
             &job.to,
-            &format!("mail-{job_id}"),
+            &format!("mail-{job_id:012}"),
             &rendered,
             app.now(),
         )

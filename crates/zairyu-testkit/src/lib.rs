@@ -1,1 +1,442 @@
-//! placeholder during bootstrap
+//! `TestApp`: the real zairyu server on 127.0.0.1:0 with a fresh database (SQLite in a temporary
+//! folder, or a new PostgreSQL database when `ZAIRYU_TEST_DB=postgres`), mail written to a temporary
+//! folder, a clock the test can move, and `Browser`s — HTTP clients with their own cookie jars that
+//! go through the front door like a person's browser.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use reqwest::StatusCode;
+use reqwest::cookie::{CookieStore, Jar};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use zairyu::config::Config;
+use zairyu_app::{App, Clock, ManualClock};
+use zairyu_mail::StoredMail;
+
+pub use zairyu_store::Backend;
+
+/// Which database the suite runs on.
+pub fn backend() -> Backend {
+    match std::env::var("ZAIRYU_TEST_DB").as_deref() {
+        Ok("postgres") => Backend::Postgres,
+        _ => Backend::Sqlite,
+    }
+}
+
+async fn fresh_postgres() -> String {
+    use sqlx::Connection;
+    let admin = std::env::var("ZAIRYU_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let name = format!("zt_{}", rand::random::<u64>());
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create test database");
+    let (base, _) = admin.rsplit_once('/').expect("database URL with a path");
+    format!("{base}/{name}")
+}
+
+/// A running server for one test.
+pub struct TestApp {
+    pub base: String,
+    pub app: App,
+    pub clock: Arc<ManualClock>,
+    pub mail_dir: PathBuf,
+    pub data_dir: PathBuf,
+    pub backend: Backend,
+    shutdown: tokio::sync::watch::Sender<bool>,
+    _tmp: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    /// Starts with the test defaults (cheap argon2, generous per-address limits off by default),
+    /// changed by `f`.
+    pub async fn spawn_with(f: impl FnOnce(&mut Config)) -> TestApp {
+        let tmp = tempfile::tempdir().unwrap();
+        let backend = backend();
+        let mut cfg = Config {
+            data_dir: tmp.path().join("data"),
+            addr: "127.0.0.1:0".into(),
+            postal_autoload: false,
+            secret_key: "7a".repeat(32),
+            ..Config::default()
+        };
+        // Cheap hashing keeps the suite fast; the production cost is measured in bench/.
+        cfg.argon2 = zairyu_app::Argon2Cost {
+            m_cost: 64,
+            t_cost: 1,
+            p_cost: 1,
+        };
+        // Every test comes from 127.0.0.1, so per-address limits are raised; tests of the limits set them.
+        cfg.rate_limits.login_per_ip.max = 10_000;
+        cfg.rate_limits.mail_per_ip.max = 10_000;
+        if backend == Backend::Postgres {
+            cfg.database_url = fresh_postgres().await;
+        }
+        f(&mut cfg);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        cfg.base_url = format!("http://127.0.0.1:{port}");
+        let clock = Arc::new(ManualClock::new());
+        let app = zairyu::build(&cfg, clock.clone() as Arc<dyn Clock>)
+            .await
+            .expect("build app");
+        zairyu::prepare(&app, &cfg).await.unwrap();
+        let web = zairyu::web_config(&cfg, &app);
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        let server_app = app.clone();
+        tokio::spawn(async move {
+            zairyu::serve(
+                server_app,
+                web,
+                listener,
+                Some(Duration::from_millis(20)),
+                rx,
+            )
+            .await
+            .unwrap();
+        });
+        TestApp {
+            base: cfg.base_url.clone(),
+            app,
+            clock,
+            mail_dir: cfg.data_dir.join("mail"),
+            data_dir: cfg.data_dir.clone(),
+            backend,
+            shutdown: tx,
+            _tmp: tmp,
+        }
+    }
+
+    /// A new browser with an empty cookie jar.
+    pub fn browser(&self) -> Browser {
+        let jar = Arc::new(Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: self.base.clone(),
+            jar,
+            csrf: Mutex::new(None),
+        }
+    }
+
+    pub fn advance(&self, d: Duration) {
+        self.clock.advance_ms(d.as_millis() as i64);
+    }
+
+    /// Every mail written so far, newest first.
+    pub async fn mails(&self) -> Vec<StoredMail> {
+        zairyu_mail::list_mailbox(&self.mail_dir).await.unwrap()
+    }
+
+    /// Waits (up to 10 s) until `n` mails to `to` exist and returns them, newest first.
+    pub async fn wait_mails(&self, to: &str, n: usize) -> Vec<StoredMail> {
+        for _ in 0..500 {
+            let m: Vec<StoredMail> = self
+                .mails()
+                .await
+                .into_iter()
+                .filter(|m| m.to == to)
+                .collect();
+            if m.len() >= n {
+                return m;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!(
+            "expected {n} mail(s) to {to}, have {:?}",
+            self.mails()
+                .await
+                .iter()
+                .map(|m| (&m.to, &m.subject))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    /// The newest mail to `to`, waiting for it.
+    pub async fn last_mail(&self, to: &str) -> StoredMail {
+        self.wait_mails(to, 1).await.remove(0)
+    }
+
+    /// Runs SQL directly (test set-up that no screen offers yet, or simulating a crash).
+    pub async fn exec(&self, sql: &str) {
+        sqlx::query(sql)
+            .execute(self.app.db.writer())
+            .await
+            .unwrap();
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(self.app.db.writer())
+            .await
+            .unwrap()
+    }
+
+    /// Waits until no mail job is left to run.
+    pub async fn drain_jobs(&self) {
+        for _ in 0..500 {
+            if self.scalar("SELECT COUNT(*) FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= 9223372036854775807").await == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("jobs did not drain");
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+    }
+}
+
+/// The part of a link in a mail that starts with `prefix` (e.g. "/register/"), as a path.
+pub fn link(mail: &StoredMail, prefix: &str) -> String {
+    for word in mail.text.split_whitespace() {
+        if let Some(i) = word.find(prefix)
+            && word.starts_with("http")
+        {
+            return word[i..].to_owned();
+        }
+    }
+    panic!("no link with {prefix} in mail: {}", mail.text);
+}
+
+/// A browser: cookies kept, redirects not followed automatically (tests see every 303).
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub jar: Arc<Jar>,
+    csrf: Mutex<Option<String>>,
+}
+
+/// A response, read.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn location(&self) -> Option<String> {
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+
+    pub fn has(&self, s: &str) -> bool {
+        self.body.contains(s)
+    }
+
+    /// The value attribute of the input named `name`.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\"");
+        let i = self.body.find(&marker)?;
+        let tag_start = self.body[..i].rfind('<')?;
+        let tag_end = i + self.body[i..].find('>')?;
+        let tag = &self.body[tag_start..tag_end];
+        let v = tag.find("value=\"")?;
+        let rest = &tag[v + 7..];
+        Some(html_unescape(&rest[..rest.find('"')?]))
+    }
+
+    /// The text inside the element with this id, tags removed.
+    pub fn text_of(&self, id: &str) -> Option<String> {
+        let marker = format!("id=\"{id}\"");
+        let i = self.body.find(&marker)?;
+        let open = self.body[..i].rfind('<')?;
+        let tag: String = self.body[open + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let start = i + self.body[i..].find('>')? + 1;
+        let end = start + self.body[start..].find(&format!("</{tag}>"))?;
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in self.body[start..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        Some(html_unescape(text.trim()))
+    }
+
+    #[track_caller]
+    pub fn assert_status(&self, s: u16) -> &Page {
+        assert_eq!(
+            self.status.as_u16(),
+            s,
+            "unexpected status; body:\n{}",
+            self.body
+        );
+        self
+    }
+}
+
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+impl Browser {
+    async fn read(resp: reqwest::Response) -> Page {
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = resp.text().await.unwrap();
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        Self::read(
+            self.client
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// GET, following redirects within the site.
+    pub async fn get_follow(&self, path: &str) -> Page {
+        let mut page = self.get(path).await;
+        for _ in 0..5 {
+            match (page.status.is_redirection(), page.location()) {
+                (true, Some(loc)) => page = self.get(&loc).await,
+                _ => break,
+            }
+        }
+        page
+    }
+
+    /// The CSRF token of this browser's cookie, read from a page like a form would carry it.
+    pub async fn csrf(&self) -> String {
+        if let Some(t) = self.csrf.lock().unwrap().clone() {
+            return t;
+        }
+        let page = self.get("/login").await;
+        let t = page
+            .input_value("csrf")
+            .expect("csrf field on the login page");
+        *self.csrf.lock().unwrap() = Some(t.clone());
+        t
+    }
+
+    /// Submits a form (the CSRF token added as a real form would).
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Submits exactly these fields (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        Self::read(
+            self.client
+                .post(format!("{}{path}", self.base))
+                .form(fields)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// POST then follow the redirect, as a browser does.
+    pub async fn post_follow(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let page = self.post(path, fields).await;
+        match (page.status.is_redirection(), page.location()) {
+            (true, Some(loc)) => self.get_follow(&loc).await,
+            _ => page,
+        }
+    }
+
+    /// The value of a cookie of this site.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let url: reqwest::Url = self.base.parse().unwrap();
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .ok()?
+            .split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_owned())
+    }
+}
+
+/// Registers a user through the screens and returns their User ID.
+pub async fn register(t: &TestApp, b: &Browser, email: &str, name: &str, password: &str) -> String {
+    let before = t.mails().await.iter().filter(|m| m.to == email).count();
+    b.post(
+        "/register/email",
+        &[("email", email), ("email_confirm", email)],
+    )
+    .await
+    .assert_status(303);
+    let mail = t.wait_mails(email, before + 1).await.remove(0);
+    let path = link(&mail, "/register/");
+    b.post(
+        &path,
+        &[
+            ("user_type", "foreign_national"),
+            ("name", name),
+            ("telephone", "09012345678"),
+            ("password", password),
+            ("password_confirm", password),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let done = b
+        .post(&format!("{path}/confirm"), &[("action", "submit")])
+        .await;
+    done.assert_status(200);
+    let id = done
+        .body
+        .split("class=\"highlight-value\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("user id on the completion page");
+    // The "User ID issued" mail, so that later waits for mail to this address start after it.
+    t.wait_mails(email, before + 2).await;
+    id.to_owned()
+}
+
+/// Logs a browser in; panics if it fails.
+pub async fn login(b: &Browser, login_id: &str, password: &str) {
+    let p = b
+        .post("/login", &[("login_id", login_id), ("password", password)])
+        .await;
+    assert_eq!(p.status.as_u16(), 303, "login failed: {}", p.body);
+}
+
+/// A password that satisfies the default policy.
+pub const PASSWORD: &str = "Zairyu-Test-2026";

@@ -138,18 +138,19 @@ pub async fn prepare(app: &App, cfg: &Config) -> Result<(), StartError> {
     Ok(())
 }
 
-/// Serves until `shutdown` turns true, then finishes requests in flight and stops the worker.
+/// Serves until `shutdown` turns true, then finishes requests in flight and stops the worker. The
+/// worker runs inside when `worker_idle` (its sleep between empty polls) is given.
 pub async fn serve(
     app: App,
     web: WebConfig,
     listener: TcpListener,
-    embedded_worker: bool,
+    worker_idle: Option<Duration>,
     shutdown: watch::Receiver<bool>,
 ) -> std::io::Result<()> {
-    let worker = embedded_worker.then(|| {
+    let worker = worker_idle.map(|idle| {
         tokio::spawn(zairyu_app::outbox::worker(
             app.clone(),
-            Duration::from_millis(500),
+            idle,
             shutdown.clone(),
         ))
     });

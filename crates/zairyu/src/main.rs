@@ -132,9 +132,16 @@ async fn run(cli: Cli) -> Result<(), StartError> {
                 let _ = tx.send(true);
             });
             let web = web_config(&cfg, &app);
-            serve(app, web, listener, cfg.embedded_worker, rx)
-                .await
-                .map_err(|e| StartError::Listen(cfg.addr.clone(), e))?;
+            serve(
+                app,
+                web,
+                listener,
+                cfg.embedded_worker
+                    .then_some(std::time::Duration::from_millis(500)),
+                rx,
+            )
+            .await
+            .map_err(|e| StartError::Listen(cfg.addr.clone(), e))?;
             tracing::info!("stopped");
         }
         Command::Migrate { data_dir } => {

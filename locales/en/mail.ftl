@@ -56,7 +56,7 @@ mail-password-reset-no-match-subject = About your request to reset a password
 mail-password-reset-no-match-body =
     Someone asked to reset a password with this email address, but no account matches this address together with the User ID that was entered.
 
-    Check the User ID and try again. If you have forgotten it, use "Click here if you forgot your user ID" on the login page:
+    Check the User ID and try again. If you have forgotten your User ID, you can have it sent to your registered address here:
 
     { $start_url }
 

@@ -184,6 +184,13 @@ impl TestApp {
             .unwrap()
     }
 
+    pub async fn text(&self, sql: &str) -> String {
+        sqlx::query_scalar::<_, String>(sql)
+            .fetch_one(self.app.db.writer())
+            .await
+            .unwrap()
+    }
+
     /// Waits until no mail job is left to run.
     pub async fn drain_jobs(&self) {
         for _ in 0..500 {

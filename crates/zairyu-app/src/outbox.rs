@@ -141,19 +141,6 @@ pub async fn worker(app: App, idle: Duration, mut shutdown: tokio::sync::watch::
     tracing::info!("worker stopped");
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_and_caps() {
-        assert_eq!(backoff_ms(1), 10_000);
-        assert_eq!(backoff_ms(2), 20_000);
-        assert_eq!(backoff_ms(9), 60 * MINUTE);
-        assert_eq!(backoff_ms(50), 60 * MINUTE);
-    }
-}
-
 /// Jobs waiting and jobs parked as failed (for `/metrics`).
 pub async fn backlog(app: &App) -> Result<(i64, i64), AppError> {
     let mut conn = app.db.read().await?;
@@ -169,4 +156,17 @@ pub async fn requeue_failed(app: &App) -> Result<u64, AppError> {
         .await
         .map_err(zairyu_store::StoreError::from_sqlx)?;
     Ok(jobs::requeue_failed(&mut conn, app.now()).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_caps() {
+        assert_eq!(backoff_ms(1), 10_000);
+        assert_eq!(backoff_ms(2), 20_000);
+        assert_eq!(backoff_ms(9), 60 * MINUTE);
+        assert_eq!(backoff_ms(50), 60 * MINUTE);
+    }
 }

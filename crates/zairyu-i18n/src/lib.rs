@@ -299,3 +299,50 @@ mod tests {
         assert_eq!(Locale::negotiate("fr"), None);
     }
 }
+
+#[cfg(test)]
+mod usage {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if !p.ends_with("target") && !p.ends_with("node_modules") {
+                    sources(&p, out);
+                }
+            } else if matches!(
+                p.extension().and_then(|x| x.to_str()),
+                Some("rs" | "html" | "js")
+            ) {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every English message is used somewhere (as a quoted key in code or templates): a key that
+    /// nothing shows is either dead or a typo waiting to be found by a user.
+    #[test]
+    fn every_key_is_used() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = Vec::new();
+        sources(&root.join("crates"), &mut files);
+        let code: String = files
+            .iter()
+            .filter(|p| !p.ends_with("zairyu-i18n/src/lib.rs"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        let i = I18n::load().unwrap();
+        let mut unused: Vec<String> = i
+            .keys(Locale::En)
+            .into_iter()
+            .filter(|k| !code.contains(&format!("\"{k}\"")))
+            .collect();
+        unused.sort();
+        assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+    }
+}

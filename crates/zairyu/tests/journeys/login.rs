@@ -355,3 +355,32 @@ async fn ok_in_the_dialog_extends_by_three_hours() {
         .unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn logins_are_limited_per_client_address() {
+    let t = TestApp::spawn_with(|c| c.rate_limits.login_per_ip.max = 3).await;
+    let b = t.browser();
+    for _ in 0..3 {
+        b.post(
+            "/login",
+            &[("login_id", "ABCDEFGHJK"), ("password", "Wrong-pass-123")],
+        )
+        .await
+        .assert_status(401);
+    }
+    let p = b
+        .post(
+            "/login",
+            &[("login_id", "ABCDEFGHJK"), ("password", "Wrong-pass-123")],
+        )
+        .await;
+    p.assert_status(429);
+    assert_eq!(p.input_value("login_id").unwrap(), "ABCDEFGHJK");
+    t.advance(Duration::from_secs(601));
+    b.post(
+        "/login",
+        &[("login_id", "ABCDEFGHJK"), ("password", "Wrong-pass-123")],
+    )
+    .await
+    .assert_status(401);
+}

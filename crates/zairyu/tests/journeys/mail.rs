@@ -155,5 +155,5 @@ async fn the_development_mailbox_lists_mail_with_clickable_links() {
         page.has(&format!("<a href=\"{}", t.base)),
         "links are clickable"
     );
-    assert!(page.has(&m.subject.replace('[', "[")));
+    assert!(page.has(&m.subject));
 }

@@ -447,3 +447,67 @@ pub async fn login(b: &Browser, login_id: &str, password: &str) {
 
 /// A password that satisfies the default policy.
 pub const PASSWORD: &str = "Zairyu-Test-2026";
+
+/// A minimal SMTP server on 127.0.0.1 that accepts every message and keeps its raw text, so the
+/// SMTP transport is tested over a real connection. `fail_first` refuses that many messages with a
+/// temporary error (451) first.
+pub async fn fake_smtp(fail_first: usize) -> (u16, Arc<Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let store = Arc::new(Mutex::new(Vec::new()));
+    let kept = store.clone();
+    let refusals = Arc::new(Mutex::new(fail_first));
+    tokio::spawn(async move {
+        while let Ok((sock, _)) = listener.accept().await {
+            let store = kept.clone();
+            let refusals = refusals.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = sock.into_split();
+                let mut lines = BufReader::new(r).lines();
+                w.write_all(b"220 fake ESMTP\r\n").await.ok();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(buf) = data.as_mut() {
+                        if line == "." {
+                            let refuse = {
+                                let mut n = refusals.lock().unwrap();
+                                if *n > 0 {
+                                    *n -= 1;
+                                    true
+                                } else {
+                                    false
+                                }
+                            };
+                            if refuse {
+                                w.write_all(b"451 try again later\r\n").await.ok();
+                            } else {
+                                store.lock().unwrap().push(buf.clone());
+                                w.write_all(b"250 queued\r\n").await.ok();
+                            }
+                            data = None;
+                        } else {
+                            buf.push_str(&line);
+                            buf.push('\n');
+                        }
+                        continue;
+                    }
+                    let cmd = line.to_ascii_uppercase();
+                    let reply: &[u8] = if cmd.starts_with("EHLO") || cmd.starts_with("HELO") {
+                        b"250-fake\r\n250 8BITMIME\r\n"
+                    } else if cmd.starts_with("DATA") {
+                        data = Some(String::new());
+                        b"354 go ahead\r\n"
+                    } else if cmd.starts_with("QUIT") {
+                        w.write_all(b"221 bye\r\n").await.ok();
+                        break;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    w.write_all(reply).await.ok();
+                }
+            });
+        }
+    });
+    (port, store)
+}

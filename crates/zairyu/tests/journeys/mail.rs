@@ -157,3 +157,44 @@ async fn the_development_mailbox_lists_mail_with_clickable_links() {
     );
     assert!(page.has(&m.subject));
 }
+
+#[tokio::test]
+async fn smtp_delivers_and_retries_and_the_dev_mailbox_is_off() {
+    let (port, inbox) = zairyu_testkit::fake_smtp(1).await;
+    let t = TestApp::spawn_with(|c| c.smtp_url = format!("smtp://127.0.0.1:{port}")).await;
+    let b = t.browser();
+    b.get("/dev/mailbox").await.assert_status(404);
+    assert!(!b.get("/").await.has("href=\"/dev/mailbox\""));
+    b.post(
+        "/register/email",
+        &[
+            ("email", "smtp@example.jp"),
+            ("email_confirm", "smtp@example.jp"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    // The first attempt is refused by the server (451); the job waits for its retry.
+    for _ in 0..200 {
+        if t.scalar("SELECT COUNT(*) FROM jobs WHERE last_error IS NOT NULL")
+            .await
+            == 1
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(inbox.lock().unwrap().is_empty());
+    t.advance(Duration::from_secs(11));
+    for _ in 0..200 {
+        if !inbox.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let raw = inbox.lock().unwrap().clone();
+    assert_eq!(raw.len(), 1);
+    assert!(raw[0].contains("To: smtp@example.jp"), "{}", raw[0]);
+    assert!(raw[0].contains("Message-ID: <mail-"), "stable message id");
+    assert!(raw[0].contains("multipart/alternative"), "text and HTML");
+}

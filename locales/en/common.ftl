@@ -101,3 +101,14 @@ notices-back = Back to the List of Notices
 timeout-title = You will be logged out soon
 timeout-body = Because there has been no activity, you will be logged out automatically at:
 timeout-ok-explains = Press OK to stay logged in for three more hours. Press Cancel to be logged out at the time shown.
+
+button-search = Search
+button-delete = Delete
+button-return-to-list = Return to List
+answer-yes = Yes
+answer-no = No
+pagination-label = Pages
+pagination-first = First
+pagination-previous = Previous
+pagination-next = Next
+pagination-last = Last

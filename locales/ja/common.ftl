@@ -102,3 +102,14 @@ notices-back = お知らせ一覧へ戻る
 timeout-title = まもなくログアウトします
 timeout-body = 一定時間操作がないため、次の時刻に自動的にログアウトします：
 timeout-ok-explains = 「OK」を押すと、ログイン状態がさらに3時間延長されます。「キャンセル」を押すと、表示された時刻にログアウトします。
+
+button-search = 検索
+button-delete = 削除
+button-return-to-list = 一覧へ戻る
+answer-yes = はい
+answer-no = いいえ
+pagination-label = ページ
+pagination-first = 最初
+pagination-previous = 前へ
+pagination-next = 次へ
+pagination-last = 最後

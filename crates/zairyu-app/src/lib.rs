@@ -3,6 +3,7 @@
 //! in through the `App` so tests can swap it.
 
 pub mod accounts;
+pub mod catalogue;
 pub mod clock;
 pub mod notices;
 pub mod outbox;
@@ -82,6 +83,7 @@ pub struct App {
     pub limiter: Arc<ratelimit::RateLimiter>,
     pub transport: Transport,
     pub notice_cache: Arc<notices::NoticeCache>,
+    pub catalogue: Arc<catalogue::Catalogue>,
 }
 
 impl std::fmt::Debug for App {
@@ -102,6 +104,7 @@ impl App {
         transport: Transport,
     ) -> Result<App, AppError> {
         let hasher = Hasher::new(cfg.argon2)?;
+        let catalogue = catalogue::embedded().map_err(|e| AppError::Internal(e.to_string()))?;
         Ok(App {
             db,
             cfg: Arc::new(cfg),
@@ -112,6 +115,7 @@ impl App {
             limiter: Arc::new(ratelimit::RateLimiter::default()),
             transport,
             notice_cache: Arc::new(notices::NoticeCache::default()),
+            catalogue: Arc::new(catalogue),
         })
     }
 

@@ -166,7 +166,8 @@ mod tests {
     fn backoff_grows_and_caps() {
         assert_eq!(backoff_ms(1), 10_000);
         assert_eq!(backoff_ms(2), 20_000);
-        assert_eq!(backoff_ms(9), 60 * MINUTE);
+        assert_eq!(backoff_ms(9), 2560 * 1000);
+        assert_eq!(backoff_ms(10), 60 * MINUTE);
         assert_eq!(backoff_ms(50), 60 * MINUTE);
     }
 }

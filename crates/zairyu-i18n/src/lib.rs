@@ -110,6 +110,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../locales/", $lang, "/common.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/account.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/mail.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/procedures.ftl")),
         ]
     };
 }

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod db;
+pub mod favorites;
 pub mod jobs;
 pub mod migrate;
 pub mod notices;

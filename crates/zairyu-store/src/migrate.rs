@@ -5,11 +5,18 @@
 use crate::db::{Backend, Db, StoreError, q};
 use sqlx::Executor;
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "accounts",
-    include_str!("../migrations/0001_accounts.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "accounts",
+        include_str!("../migrations/0001_accounts.sql"),
+    ),
+    (
+        2,
+        "favorites",
+        include_str!("../migrations/0002_favorites.sql"),
+    ),
+];
 
 fn dialect(sql: &str, backend: Backend) -> String {
     match backend {

@@ -59,6 +59,14 @@ impl TestApp {
     /// Starts with the test defaults (cheap argon2, generous per-address limits off by default),
     /// changed by `f`.
     pub async fn spawn_with(f: impl FnOnce(&mut Config)) -> TestApp {
+        // Warnings and errors of the server go to the test's captured output (shown when it fails).
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("ZAIRYU_LOG")
+                    .unwrap_or_else(|_| "warn".into()),
+            )
+            .try_init();
         let tmp = tempfile::tempdir().unwrap();
         let backend = backend();
         let mut cfg = Config {

@@ -305,3 +305,51 @@ pub struct DetailsPage {
     pub rows: Vec<(String, String)>,
     pub actions: Vec<Action>,
 }
+
+/// One procedure in the search result.
+#[derive(Debug, Clone)]
+pub struct ProcedureItem {
+    pub id: String,
+    pub name: String,
+    pub system: String,
+    pub period: String,
+}
+
+#[derive(Template)]
+#[template(path = "procedures.html")]
+pub struct ProceduresPage {
+    pub ctx: Ctx,
+    pub q: String,
+    pub synonyms: bool,
+    pub sorts: Vec<(&'static str, String, bool)>,
+    pub page_sizes: Vec<(usize, bool)>,
+    pub as_of: String,
+    pub count_text: String,
+    pub items: Vec<ProcedureItem>,
+    /// (href, label, current); an empty href is a disabled link.
+    pub pages: Vec<(String, String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "procedure.html")]
+pub struct ProcedurePage {
+    pub ctx: Ctx,
+    pub id: String,
+    pub name: String,
+    pub explanation: Vec<String>,
+    pub contact: Vec<String>,
+    pub terms: Vec<String>,
+    pub period: String,
+    pub facts: Vec<(String, String)>,
+    pub closed: Option<String>,
+    pub alert: Option<String>,
+    pub entry_note: Option<String>,
+    pub favorite: bool,
+}
+
+#[derive(Template)]
+#[template(path = "favorites.html")]
+pub struct FavoritesPage {
+    pub ctx: Ctx,
+    pub items: Vec<(String, String)>,
+}

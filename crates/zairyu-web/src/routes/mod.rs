@@ -3,6 +3,7 @@
 pub mod login;
 pub mod mypage;
 pub mod portal;
+pub mod procedures;
 pub mod recovery;
 pub mod registration;
 
@@ -17,6 +18,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(login::router())
         .merge(recovery::router())
         .merge(mypage::router())
+        .merge(procedures::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

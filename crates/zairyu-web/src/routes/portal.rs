@@ -24,9 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/notices/{id}", get(notice))
         .route("/settings/language", post(language))
         .route("/settings/scheme", post(scheme))
-        .route("/procedures", get(not_yet))
         .route("/applications", get(not_yet))
-        .route("/mypage/favorites", get(not_yet))
         .route(
             "/static/app.css",
             get(|| async { asset("text/css; charset=utf-8", crate::assets::APP_CSS) }),

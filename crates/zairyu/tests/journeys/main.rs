@@ -7,6 +7,7 @@ mod login;
 mod mail;
 mod mypage;
 mod portal;
+mod procedures;
 mod recovery;
 mod registration;
 mod security;

@@ -187,7 +187,7 @@ async fn health_readiness_metrics_and_assets() {
 async fn unbuilt_services_say_so_plainly() {
     let t = TestApp::spawn().await;
     let b = t.browser();
-    let p = b.get("/procedures").await;
+    let p = b.get("/applications").await;
     p.assert_status(404);
     assert!(p.has("<h1>"));
 }

@@ -21,6 +21,8 @@ const POST_ROUTES: &[&str] = &[
     "/mypage/user/password",
     "/mypage/user/edit",
     "/mypage/user/edit/confirm",
+    "/procedures/ens-notification/favorite",
+    "/procedures/ens-notification/unfavorite",
 ];
 
 #[tokio::test]

@@ -1,0 +1,338 @@
+//! What a procedure is (SPEC §5.2), read from `procedure.toml` with every key checked: an unknown
+//! key, a missing language, a bad date or an unknown user type stops the build's tests rather than
+//! showing a broken page.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use zairyu_domain::UserType;
+
+/// Text in several languages; Japanese and English are required, the others fall back to English.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.get("ja"))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    fn check(&self, what: &str, errors: &mut Vec<String>) {
+        for lang in ["ja", "en"] {
+            if self.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                errors.push(format!("{what}: the {lang} text is missing"));
+            }
+        }
+        for lang in self.0.keys() {
+            if zairyu_i18n_codes().iter().all(|c| c != lang) {
+                errors.push(format!("{what}: unknown language {lang}"));
+            }
+        }
+    }
+}
+
+fn zairyu_i18n_codes() -> [&'static str; 8] {
+    ["ja", "en", "zh-Hans", "zh-Hant", "ko", "es", "vi", "tl"]
+}
+
+/// Which of the two systems a procedure belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum System {
+    /// Electronic Notification System (電子届出システム).
+    Ens,
+    /// Online Residence Application System (在留申請オンラインシステム).
+    Rasens,
+}
+
+impl System {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            System::Ens => "system-ens",
+            System::Rasens => "system-rasens",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    RequestForUse,
+    Notification,
+    Application,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    id: String,
+    system: System,
+    category: Category,
+    order: i64,
+    name: Localized,
+    explanation: Localized,
+    contact: Localized,
+    #[serde(default)]
+    terms: Option<Localized>,
+    reception_start: String,
+    #[serde(default)]
+    reception_end: String,
+    user_types: Vec<String>,
+    #[serde(default)]
+    requires_request_for_use: String,
+    #[serde(default)]
+    requires_card_reading: bool,
+    #[serde(default)]
+    only_with_another_application: bool,
+    #[serde(default)]
+    keywords: BTreeMap<String, Vec<String>>,
+    form_versions: Vec<u32>,
+}
+
+/// A procedure of the catalogue.
+#[derive(Debug, Clone)]
+pub struct Procedure {
+    pub id: String,
+    pub system: System,
+    pub category: Category,
+    pub order: i64,
+    pub name: Localized,
+    pub explanation: Localized,
+    pub contact: Localized,
+    pub terms: Option<Localized>,
+    /// Milliseconds since the epoch.
+    pub reception_start: i64,
+    /// None: "At Any Time".
+    pub reception_end: Option<i64>,
+    pub user_types: Vec<UserType>,
+    pub requires_request_for_use: Option<System>,
+    pub requires_card_reading: bool,
+    pub only_with_another_application: bool,
+    pub keywords: BTreeMap<String, Vec<String>>,
+    /// Form versions offered side by side, the latest last.
+    pub form_versions: Vec<u32>,
+}
+
+/// Where a procedure stands against its reception period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reception {
+    NotYet,
+    Open,
+    Closed,
+}
+
+impl Procedure {
+    pub fn reception(&self, now: i64) -> Reception {
+        if now < self.reception_start {
+            Reception::NotYet
+        } else if self.reception_end.is_some_and(|end| now >= end) {
+            Reception::Closed
+        } else {
+            Reception::Open
+        }
+    }
+
+    pub fn latest_form_version(&self) -> Option<u32> {
+        self.form_versions.last().copied()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("procedure catalogue: {}", .0.join("; "))]
+pub struct CatalogueError(pub Vec<String>);
+
+/// All procedures and the synonym groups (folded for matching).
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    pub procedures: Vec<Procedure>,
+    pub synonyms: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSynonyms {
+    groups: Vec<Vec<String>>,
+}
+
+fn instant(s: &str, what: &str, errors: &mut Vec<String>) -> Option<i64> {
+    match OffsetDateTime::parse(s, &Rfc3339) {
+        Ok(t) => Some((t.unix_timestamp_nanos() / 1_000_000) as i64),
+        Err(e) => {
+            errors.push(format!("{what}: {s:?} is not an RFC 3339 date-time ({e})"));
+            None
+        }
+    }
+}
+
+impl Catalogue {
+    /// Parses every procedure and the synonyms, collecting all problems.
+    pub fn parse(files: &[(&str, &str)], synonyms: &str) -> Result<Catalogue, CatalogueError> {
+        let mut errors = Vec::new();
+        let mut procedures = Vec::new();
+        for (folder, text) in files {
+            let raw: Raw = match toml::from_str(text) {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(format!("{folder}: {e}"));
+                    continue;
+                }
+            };
+            let what = |field: &str| format!("{folder}.{field}");
+            if raw.id != *folder {
+                errors.push(format!("{folder}: id {:?} differs from its folder", raw.id));
+            }
+            raw.name.check(&what("name"), &mut errors);
+            raw.explanation.check(&what("explanation"), &mut errors);
+            raw.contact.check(&what("contact"), &mut errors);
+            if let Some(t) = &raw.terms {
+                t.check(&what("terms"), &mut errors);
+            }
+            let start = instant(&raw.reception_start, &what("reception_start"), &mut errors);
+            let end = if raw.reception_end.trim().is_empty() {
+                None
+            } else {
+                instant(&raw.reception_end, &what("reception_end"), &mut errors)
+            };
+            let mut user_types = Vec::new();
+            for t in &raw.user_types {
+                match UserType::parse(t) {
+                    Ok(t) => user_types.push(t),
+                    Err(_) => {
+                        errors.push(format!("{}: unknown user type {t:?}", what("user_types")))
+                    }
+                }
+            }
+            if user_types.is_empty() {
+                errors.push(format!("{}: at least one user type", what("user_types")));
+            }
+            let requires = match raw.requires_request_for_use.as_str() {
+                "" => None,
+                "ens" => Some(System::Ens),
+                "rasens" => Some(System::Rasens),
+                other => {
+                    errors.push(format!(
+                        "{}: {other:?} is not ens or rasens",
+                        what("requires_request_for_use")
+                    ));
+                    None
+                }
+            };
+            if raw.form_versions.is_empty() || raw.form_versions.windows(2).any(|w| w[0] >= w[1]) {
+                errors.push(format!(
+                    "{}: at least one, in increasing order",
+                    what("form_versions")
+                ));
+            }
+            for lang in raw.keywords.keys() {
+                if zairyu_i18n_codes().iter().all(|c| c != lang) {
+                    errors.push(format!("{}: unknown language {lang}", what("keywords")));
+                }
+            }
+            if let Some(start) = start {
+                procedures.push(Procedure {
+                    id: raw.id,
+                    system: raw.system,
+                    category: raw.category,
+                    order: raw.order,
+                    name: raw.name,
+                    explanation: raw.explanation,
+                    contact: raw.contact,
+                    terms: raw.terms,
+                    reception_start: start,
+                    reception_end: end,
+                    user_types,
+                    requires_request_for_use: requires,
+                    requires_card_reading: raw.requires_card_reading,
+                    only_with_another_application: raw.only_with_another_application,
+                    keywords: raw.keywords,
+                    form_versions: raw.form_versions,
+                });
+            }
+        }
+        let synonyms = match toml::from_str::<RawSynonyms>(synonyms) {
+            Ok(s) => s
+                .groups
+                .into_iter()
+                .map(|g| g.iter().map(|w| super::search::fold(w)).collect())
+                .collect(),
+            Err(e) => {
+                errors.push(format!("synonyms.toml: {e}"));
+                Vec::new()
+            }
+        };
+        if errors.is_empty() {
+            procedures.sort_by_key(|p| p.order);
+            Ok(Catalogue {
+                procedures,
+                synonyms,
+            })
+        } else {
+            Err(CatalogueError(errors))
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+id = "p"
+system = "ens"
+category = "notification"
+order = 1
+name = { ja = "届出", en = "Notification" }
+explanation = { ja = "説明", en = "Explanation" }
+contact = { ja = "連絡先", en = "Contact" }
+reception_start = "2025-12-19T00:00:00+09:00"
+user_types = ["foreign_national"]
+form_versions = [1]
+"#;
+
+    #[test]
+    fn the_embedded_catalogue_loads() {
+        let c = crate::catalogue::embedded().unwrap();
+        assert!(c.procedures.iter().all(|p| !p.name.get("ja").is_empty()));
+    }
+
+    #[test]
+    fn a_good_file_parses() {
+        let c = Catalogue::parse(&[("p", GOOD)], "groups = [[\"spouse\", \"配偶者\"]]").unwrap();
+        let p = c.get("p").unwrap();
+        assert_eq!(p.reception(p.reception_start - 1), Reception::NotYet);
+        assert_eq!(p.reception(p.reception_start), Reception::Open);
+        assert_eq!(p.name.get("vi"), "Notification", "falls back to English");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let bad = GOOD
+            .replace("id = \"p\"", "id = \"q\"")
+            .replace("en = \"Explanation\"", "ko = \"설명\"")
+            .replace("2025-12-19T00:00:00+09:00", "19 Dec 2025")
+            .replace("[\"foreign_national\"]", "[\"officer\"]")
+            .replace("form_versions = [1]", "form_versions = [2, 1]");
+        let e = Catalogue::parse(&[("p", &bad)], "groups = []").unwrap_err();
+        let all = e.0.join("\n");
+        for needle in [
+            "differs from its folder",
+            "en text is missing",
+            "RFC 3339",
+            "unknown user type",
+            "increasing order",
+        ] {
+            assert!(all.contains(needle), "{needle} in {all}");
+        }
+        let unknown = format!("{GOOD}\ncolour = \"red\"");
+        assert!(Catalogue::parse(&[("p", &unknown)], "groups = []").is_err());
+    }
+}

@@ -3,8 +3,10 @@
 //! of the few types both agree on (i64 for instants and flags, text, bytes). Backend-specific SQL is
 //! used only where it pays (claiming jobs with `FOR UPDATE SKIP LOCKED` on PostgreSQL).
 
+pub mod applications;
 pub mod audit;
 pub mod db;
+pub mod drafts;
 pub mod favorites;
 pub mod jobs;
 pub mod migrate;

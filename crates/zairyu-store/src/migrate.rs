@@ -5,17 +5,12 @@
 use crate::db::{Backend, Db, StoreError, q};
 use sqlx::Executor;
 
+// One line per migration, in order; never edit one that has shipped, add a new one.
+#[rustfmt::skip]
 const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (
-        1,
-        "accounts",
-        include_str!("../migrations/0001_accounts.sql"),
-    ),
-    (
-        2,
-        "favorites",
-        include_str!("../migrations/0002_favorites.sql"),
-    ),
+    (1, "accounts", include_str!("../migrations/0001_accounts.sql")),
+    (2, "favorites", include_str!("../migrations/0002_favorites.sql")),
+    (3, "applications", include_str!("../migrations/0003_applications.sql")),
 ];
 
 fn dialect(sql: &str, backend: Backend) -> String {

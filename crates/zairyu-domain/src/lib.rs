@@ -2,12 +2,18 @@
 //! `parse`, so code further in never re-validates (DESIGN rule 1). No I/O and no async here.
 
 pub mod account;
+pub mod application;
 pub mod contact;
+pub mod dates;
 pub mod invalid;
 pub mod password;
+pub mod residence;
 pub mod text;
 
 pub use account::{LoginId, UserType};
+pub use application::{Action, ApplicationStatus, FilingKind, ReferenceNumber};
 pub use contact::{Address, Email, EnglishName, PostalCode, Telephone};
+pub use dates::{Date, DateError, DateUnknown, PartialDate};
 pub use invalid::{FieldError, FieldErrors, Invalid};
 pub use password::{Password, PasswordPolicy};
+pub use residence::ResidenceCardNumber;

@@ -112,3 +112,25 @@ pagination-first = First
 pagination-previous = Previous
 pagination-next = Next
 pagination-last = Last
+
+err-not-a-choice = Choose { $field } from the options shown.
+err-invalid-date = { $field } is not a date that exists.
+err-future = { $field } cannot be in the future.
+err-before-date = { $field } must not be before { $limit }.
+err-after-date = { $field } must not be after { $limit }.
+err-too-many-rows = { $field } can have at most { $bound } entries.
+err-too-few-rows = { $field } needs at least { $bound } entries.
+err-too-many-files = { $field } can hold at most { $bound } files.
+form-yes = Yes
+form-no = No
+form-date-unknown = Unknown
+form-date-month-day-unknown = { $value } (month and day unknown)
+form-date-day-unknown = { $value } (day unknown)
+form-files = { $value ->
+    [one] 1 file
+   *[other] { $value } files
+}
+date-unknown-none = No unknown part
+date-unknown-all = Year, month and day unknown
+date-unknown-month-day = Month and day unknown
+date-unknown-day = Day unknown

@@ -86,3 +86,18 @@ mail-user-info-changed-body =
     The user information of User ID { $login_id } has been changed.
 
     If you did not make this change, contact the System Help Desk at once.
+
+mail-application-received-subject = Your application has been received
+mail-application-received-body =
+    Your application "{ $procedure }" has been received.
+
+    Reference number: { $reference }
+
+    You can follow its status under "Application situation confirmation" after logging in:
+
+    { $status_url }
+
+mail-request-for-use-approved-subject = Your request for use has been completed
+mail-request-for-use-approved-body =
+    Your "{ $procedure }" (reference number { $reference }) is complete.
+    You can now use the procedures of this system.

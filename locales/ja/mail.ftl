@@ -89,3 +89,18 @@ mail-user-info-changed-body =
     利用者ID { $login_id } の利用者情報が変更されました。
 
     お心当たりのない場合は、直ちにシステムヘルプデスクにお問い合わせください。
+
+mail-application-received-subject = 申請を受け付けました
+mail-application-received-body =
+    「{ $procedure }」を受け付けました。
+
+    整理番号：{ $reference }
+
+    ログイン後、「申請状況確認」から処理状況を確認できます。
+
+    { $status_url }
+
+mail-request-for-use-approved-subject = 利用申出が完了しました
+mail-request-for-use-approved-body =
+    「{ $procedure }」（整理番号 { $reference }）が完了しました。
+    本システムの手続を利用できるようになりました。

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod clock;
+pub mod filing;
 pub mod notices;
 pub mod outbox;
 pub mod passwords;

@@ -39,6 +39,10 @@ pub enum MailMessage {
     },
     /// Other user information was changed (SPEC §11.2).
     UserInfoChanged { login_id: String },
+    /// An application, notification or request for use was received (SPEC §6.3).
+    ApplicationReceived { procedure: String, reference: String, status_url: String },
+    /// A request for use was approved: the user may now use the system (SPEC §7.1).
+    RequestForUseApproved { procedure: String, reference: String },
 }
 
 impl MailMessage {
@@ -55,6 +59,8 @@ impl MailMessage {
             MailMessage::EmailChangeLink { .. } => "email-change-link",
             MailMessage::EmailChanged { .. } => "email-changed",
             MailMessage::UserInfoChanged { .. } => "user-info-changed",
+            MailMessage::ApplicationReceived { .. } => "application-received",
+            MailMessage::RequestForUseApproved { .. } => "request-for-use-approved",
         }
     }
 
@@ -98,6 +104,14 @@ impl MailMessage {
                 "mail-user-info-changed-subject",
                 "mail-user-info-changed-body",
             ),
+            MailMessage::ApplicationReceived { .. } => (
+                "mail-application-received-subject",
+                "mail-application-received-body",
+            ),
+            MailMessage::RequestForUseApproved { .. } => (
+                "mail-request-for-use-approved-subject",
+                "mail-request-for-use-approved-body",
+            ),
         }
     }
 
@@ -132,6 +146,14 @@ impl MailMessage {
             MailMessage::PasswordChanged { login_id }
             | MailMessage::UserInfoChanged { login_id } => {
                 vec![("login_id", login_id.into())]
+            }
+            MailMessage::ApplicationReceived { procedure, reference, status_url } => vec![
+                ("procedure", procedure.into()),
+                ("reference", reference.into()),
+                ("status_url", status_url.into()),
+            ],
+            MailMessage::RequestForUseApproved { procedure, reference } => {
+                vec![("procedure", procedure.into()), ("reference", reference.into())]
             }
             MailMessage::EmailChanged {
                 login_id,
@@ -250,6 +272,8 @@ mod tests {
             MailMessage::UserInfoChanged {
                 login_id: "ABCD234567".into(),
             },
+            MailMessage::ApplicationReceived { procedure: "P".into(), reference: "ABCD-EFGH-JKMN".into(), status_url: "http://x/applications".into() },
+            MailMessage::RequestForUseApproved { procedure: "P".into(), reference: "ABCD-EFGH-JKMN".into() },
         ];
         for locale in [Locale::Ja, Locale::En] {
             for m in &msgs {

@@ -44,3 +44,12 @@ CREATE TABLE drafts (
     reminded_at BIGINT,
     UNIQUE (user_id, procedure_id)
 );
+
+-- The right to use a system (SPEC §7): when it was granted and on which application.
+CREATE TABLE usage_rights (
+    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    system TEXT NOT NULL,
+    granted_at BIGINT NOT NULL,
+    application_id BIGINT NOT NULL REFERENCES applications (id),
+    PRIMARY KEY (user_id, system)
+);

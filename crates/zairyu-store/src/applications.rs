@@ -194,3 +194,30 @@ pub async fn for_procedure(
     .map_err(q)?;
     rows.into_iter().map(row).collect()
 }
+
+/// Grants the right to use a system (ENS or RASENS) on an approved request for use, and marks the
+/// user so that every page knows it at once.
+pub async fn grant_usage(conn: &mut Conn, user_id: i64, system: &str, application_id: i64, now: Millis) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM usage_rights WHERE user_id = $1 AND system = $2")
+        .bind(user_id)
+        .bind(system)
+        .execute(&mut *conn)
+        .await
+        .map_err(q)?;
+    sqlx::query("INSERT INTO usage_rights (user_id, system, granted_at, application_id) VALUES ($1, $2, $3, $4)")
+        .bind(user_id)
+        .bind(system)
+        .bind(now)
+        .bind(application_id)
+        .execute(&mut *conn)
+        .await
+        .map_err(q)?;
+    let column = if system == "rasens" { "rasens_approved_at" } else { "ens_approved_at" };
+    sqlx::query(&format!("UPDATE users SET {column} = $2 WHERE id = $1"))
+        .bind(user_id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map_err(q)?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod ctx;
 pub mod error;
+pub mod form_view;
 pub mod forms;
 pub mod middleware;
 pub mod pages;

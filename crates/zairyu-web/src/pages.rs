@@ -344,6 +344,8 @@ pub struct ProcedurePage {
     pub closed: Option<String>,
     pub alert: Option<String>,
     pub entry_note: Option<String>,
+    /// The online entry screen exists and the procedure is open: offer Agree.
+    pub can_enter: bool,
     pub favorite: bool,
 }
 
@@ -352,4 +354,18 @@ pub struct ProcedurePage {
 pub struct FavoritesPage {
     pub ctx: Ctx,
     pub items: Vec<(String, String)>,
+}
+
+/// A procedure's entry screen (SPEC §6.1).
+#[derive(Template)]
+#[template(path = "entry.html")]
+pub struct EntryPage {
+    pub ctx: Ctx,
+    pub procedure_name: String,
+    pub contact: Vec<String>,
+    pub action: String,
+    pub back: String,
+    pub sections: Vec<crate::form_view::SectionView>,
+    pub summary: Vec<(String, String)>,
+    pub alert: Option<String>,
 }

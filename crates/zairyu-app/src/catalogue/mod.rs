@@ -14,5 +14,5 @@ mod data {
 
 /// The catalogue shipped with this build.
 pub fn embedded() -> Result<Catalogue, CatalogueError> {
-    Catalogue::parse(data::PROCEDURES, data::SYNONYMS)
+    Catalogue::parse(data::PROCEDURES, data::SYNONYMS)?.with_forms(data::FORMS, data::LISTS)
 }

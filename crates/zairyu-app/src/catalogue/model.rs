@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use zairyu_domain::UserType;
+use zairyu_forms::{FormDef, OptionLists};
 
 /// Text in several languages; Japanese and English are required, the others fall back to English.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -146,11 +147,13 @@ impl Procedure {
 #[error("procedure catalogue: {}", .0.join("; "))]
 pub struct CatalogueError(pub Vec<String>);
 
-/// All procedures and the synonym groups (folded for matching).
+/// All procedures, their form definitions and the synonym groups (folded for matching).
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     pub procedures: Vec<Procedure>,
     pub synonyms: Vec<Vec<String>>,
+    /// Form definitions by (procedure id, version).
+    pub forms: BTreeMap<(String, u32), FormDef>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -270,6 +273,7 @@ impl Catalogue {
             Ok(Catalogue {
                 procedures,
                 synonyms,
+                forms: BTreeMap::new(),
             })
         } else {
             Err(CatalogueError(errors))
@@ -278,6 +282,60 @@ impl Catalogue {
 
     pub fn get(&self, id: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.id == id)
+    }
+
+    /// Adds the form definitions (`(procedure id, version, text)`) with the shared option lists,
+    /// checking each against its procedure: same id, a version the procedure offers.
+    pub fn with_forms(mut self, forms: &[(&str, u32, &str)], lists: &[&str]) -> Result<Catalogue, CatalogueError> {
+        let mut errors = Vec::new();
+        let mut all_lists = OptionLists::new();
+        for (i, text) in lists.iter().enumerate() {
+            if let Err(es) = OptionLists::parse(text).and_then(|l| all_lists.extend(l)) {
+                errors.extend(es.iter().map(|e| format!("option list file {i}: {e}")));
+            }
+        }
+        for (procedure, version, text) in forms {
+            let at = format!("{procedure}/form-v{version}.toml");
+            let Some(p) = self.get(procedure) else {
+                errors.push(format!("{at}: no procedure {procedure}"));
+                continue;
+            };
+            if !p.form_versions.contains(version) {
+                errors.push(format!("{at}: version {version} is not in the procedure's form_versions"));
+            }
+            match FormDef::parse(text, &all_lists) {
+                Ok(form) => {
+                    if form.id() != *procedure {
+                        errors.push(format!("{at}: form id {} differs from the procedure", form.id()));
+                    }
+                    if form.version() != *version {
+                        errors.push(format!("{at}: form version {} differs from the file name", form.version()));
+                    }
+                    self.forms.insert(((*procedure).to_owned(), *version), form);
+                }
+                Err(es) => errors.extend(es.iter().map(|e| format!("{at}: {e}"))),
+            }
+        }
+        if errors.is_empty() { Ok(self) } else { Err(CatalogueError(errors)) }
+    }
+
+    /// The form offered for new entries: the latest listed version that has a definition.
+    pub fn entry_form(&self, procedure: &Procedure) -> Option<&FormDef> {
+        procedure.form_versions.iter().rev().find_map(|v| self.forms.get(&(procedure.id.clone(), *v)))
+    }
+
+    pub fn form(&self, procedure_id: &str, version: u32) -> Option<&FormDef> {
+        self.forms.get(&(procedure_id.to_owned(), version))
+    }
+
+    /// Versions listed by procedures that have no definition yet (reported by `zairyu forms check`).
+    pub fn missing_forms(&self) -> Vec<String> {
+        self.procedures
+            .iter()
+            .flat_map(|p| p.form_versions.iter().map(move |v| (p, *v)))
+            .filter(|(p, v)| !self.forms.contains_key(&(p.id.clone(), *v)))
+            .map(|(p, v)| format!("{}/form-v{v}.toml", p.id))
+            .collect()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Route groups, each with its own `router()`.
 
+pub mod entry;
 pub mod login;
 pub mod mypage;
 pub mod portal;
@@ -19,6 +20,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(recovery::router())
         .merge(mypage::router())
         .merge(procedures::router())
+        .merge(entry::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

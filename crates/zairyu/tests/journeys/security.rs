@@ -23,6 +23,8 @@ const POST_ROUTES: &[&str] = &[
     "/mypage/user/edit/confirm",
     "/procedures/ens-notification/favorite",
     "/procedures/ens-notification/unfavorite",
+    "/procedures/ens-request-for-use/entry",
+    "/procedures/ens-request-for-use/confirm",
 ];
 
 #[tokio::test]

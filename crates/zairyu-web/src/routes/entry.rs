@@ -1,0 +1,163 @@
+//! The entry journey (SPEC §6.1, §6.3): Procedure screen → Proceed to Confirmation (every error at
+//! once, in place) → Procedure confirmation → Apply → ProcedureCompleted with the reference number.
+//! Every step is a GET that renders from the server's draft, so Back and reload are always safe, and
+//! Apply is idempotent.
+
+use super::procedures::period;
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{ErrorKind, WebError, WebResult};
+use crate::form_view;
+use crate::forms::FormData;
+use crate::middleware::SignedIn;
+use crate::pages::{self, Action, ConfirmPage, EntryPage, MessagePage};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::get;
+use zairyu_app::catalogue::{Procedure, System};
+use zairyu_app::filing::{self, Applied, Gate};
+use zairyu_app::sessions::SessionUser;
+use zairyu_forms::{Answers, FormDef, FormErrors, SummaryValue};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/procedures/{id}/entry", get(entry).post(entry_submit))
+        .route("/procedures/{id}/confirm", get(confirm).post(apply))
+        .route("/procedures/{id}/completed/{reference}", get(completed))
+}
+
+fn paragraphs(s: &str) -> Vec<String> {
+    s.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()
+}
+
+/// The procedure and its entry form, or the page that says why the user cannot enter it.
+fn open<'a>(st: &'a AppState, ctx: &Ctx, user: &SessionUser, id: &str) -> Result<Result<(&'a Procedure, &'a FormDef), Response>, WebError> {
+    let p = st.app.catalogue.get(id).ok_or(WebError(ErrorKind::NotFound))?;
+    let explanation = Action::secondary(&format!("/procedures/{id}"), ctx.t("button-back"));
+    let page = match filing::gate(&st.app, p, user) {
+        Gate::Open => {
+            let form = st.app.catalogue.entry_form(p).ok_or(WebError(ErrorKind::NotFound))?;
+            return Ok(Ok((p, form)));
+        }
+        Gate::NotOpen => MessagePage::new(ctx, "entry-not-open-title").para(ctx.t1("entry-not-open-text", "period", &period(ctx, p))).action(explanation),
+        Gate::NoForm => MessagePage::new(ctx, "entry-no-form-title").para(ctx.t("procedure-entry-not-yet")).action(explanation),
+        Gate::UserType => MessagePage::new(ctx, "entry-user-type-title").para(ctx.t("entry-user-type-text")).action(explanation),
+        Gate::NeedsRequestForUse(System::Ens) => MessagePage::new(ctx, "entry-needs-request-title")
+            .para(ctx.t("entry-needs-ens-request-text"))
+            .action(explanation)
+            .action(Action::link("/procedures/ens-request-for-use", ctx.t("entry-go-to-request"))),
+        Gate::NeedsRequestForUse(System::Rasens) => MessagePage::new(ctx, "entry-needs-request-title")
+            .para(ctx.t("entry-needs-rasens-request-text"))
+            .action(explanation)
+            .action(Action::link("/procedures/rasens-request-for-use", ctx.t("entry-go-to-request"))),
+        Gate::NeedsCardReading => MessagePage::new(ctx, "entry-card-reading-title").para(ctx.t("entry-card-reading-text")).action(explanation),
+    };
+    Ok(Err(pages::render(ctx, http::StatusCode::FORBIDDEN, &page)))
+}
+
+fn entry_page(ctx: &Ctx, p: &Procedure, form: &FormDef, answers: &Answers, errors: Option<&FormErrors>) -> EntryPage {
+    let (sections, summary) = form_view::build(ctx, form, answers, errors);
+    EntryPage {
+        ctx: ctx.clone(),
+        procedure_name: p.name.get(ctx.lang()).to_owned(),
+        contact: paragraphs(p.contact.get(ctx.lang())),
+        action: format!("/procedures/{}/entry", p.id),
+        back: format!("/procedures/{}", p.id),
+        sections,
+        summary,
+        alert: None,
+    }
+}
+
+async fn entry(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>) -> WebResult {
+    let (p, form) = match open(&st, &ctx, &user, &id)? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    let answers = filing::starting_answers(&st.app, &user, form).await?;
+    Ok(pages::ok(&ctx, &entry_page(&ctx, p, form, &answers, None)))
+}
+
+async fn entry_submit(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>, data: FormData) -> WebResult {
+    let (p, form) = match open(&st, &ctx, &user, &id)? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    let answers = Answers::from_pairs(form, &data.0);
+    // Every Proceed keeps a draft on the server, errors or not, so nothing typed is lost.
+    filing::save_draft(&st.app, user.user_id, form, &answers).await?;
+    if data.get("action") != "submit" {
+        // A choice that changes the fields below, or "add a row": the form again, no errors yet.
+        return Ok(pages::ok(&ctx, &entry_page(&ctx, p, form, &answers, None)));
+    }
+    match form.validate(&answers, filing::today(&st.app)) {
+        Ok(_) => Ok(pages::see_other(&format!("/procedures/{}/confirm", p.id))),
+        Err(errs) => Ok(pages::invalid(&ctx, &entry_page(&ctx, p, form, &answers, Some(&errs)))),
+    }
+}
+
+async fn confirm(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>) -> WebResult {
+    let (p, form) = match open(&st, &ctx, &user, &id)? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    let Some((cleaned, key)) = filing::pending(&st.app, user.user_id, form).await? else {
+        // Nothing confirmed (a bookmark, or Back after Apply): the entry screen.
+        return Ok(pages::see_other(&format!("/procedures/{}/entry", p.id)));
+    };
+    let rows = form
+        .summary(&cleaned, ctx.lang())
+        .into_iter()
+        .map(|r| {
+            let value = match r.value {
+                SummaryValue::Heading => String::new(),
+                SummaryValue::Empty => "—".to_owned(),
+                SummaryValue::Text(t) => t,
+                SummaryValue::Message { key, arg } => ctx.t1(key, "value", &arg.unwrap_or_default()),
+            };
+            (r.label, value)
+        })
+        .collect();
+    let page = ConfirmPage {
+        ctx: ctx.clone(),
+        title: ctx.t("entry-confirm-title"),
+        lead: format!("{} {}", ctx.t("entry-confirm-not-complete"), ctx.t("entry-confirm-lead")),
+        summary: Vec::new(),
+        alert: None,
+        rows,
+        action: format!("/procedures/{}/confirm", p.id),
+        hidden: vec![("submit_key".into(), key)],
+        back_href: Some(format!("/procedures/{}/entry", p.id)),
+        submit: ctx.t("button-apply"),
+    };
+    Ok(pages::ok(&ctx, &page))
+}
+
+async fn apply(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>, data: FormData) -> WebResult {
+    let (p, form) = match open(&st, &ctx, &user, &id)? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    match filing::apply(&st.app, &user, p, form, data.get("submit_key"), &ctx.ip).await? {
+        Applied::Filed { reference } => Ok(pages::see_other(&format!("/procedures/{}/completed/{reference}", p.id))),
+        Applied::Stale => Ok(pages::see_other(&format!("/procedures/{}/confirm", p.id))),
+        Applied::Invalid(_) => Ok(pages::see_other(&format!("/procedures/{}/entry", p.id))),
+    }
+}
+
+async fn completed(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path((id, reference)): Path<(String, String)>) -> WebResult {
+    let p = st.app.catalogue.get(&id).ok_or(WebError(ErrorKind::NotFound))?;
+    let row = filing::find(&st.app, user.user_id, &reference).await?.filter(|a| a.procedure_id == p.id).ok_or(WebError(ErrorKind::NotFound))?;
+    let shown = zairyu_domain::ReferenceNumber::parse(&row.reference_number).map(|r| r.display()).unwrap_or(row.reference_number.clone());
+    let mut page = MessagePage::new(&ctx, "entry-completed-title")
+        .para(ctx.t1("entry-completed-text", "procedure", p.name.get(ctx.lang())))
+        .para(ctx.t("entry-completed-mail"));
+    page.highlight = Some((ctx.t("entry-reference-number"), shown));
+    page.important = Some(ctx.t("entry-reference-keep"));
+    if p.id == "ens-request-for-use" {
+        page = page.para(ctx.t("entry-ens-granted")).action(Action::link("/procedures/ens-notification", ctx.t("entry-go-to-notification")));
+    }
+    page = page.action(Action::secondary("/procedures", ctx.t("button-return-to-list")));
+    Ok(pages::ok(&ctx, &page))
+}

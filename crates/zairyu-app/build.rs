@@ -28,7 +28,11 @@ fn main() {
         if let Ok(rd) = std::fs::read_dir(&dir) {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if let Some(v) = name.strip_prefix("form-v").and_then(|r| r.strip_suffix(".toml")).and_then(|v| v.parse::<u32>().ok()) {
+                if let Some(v) = name
+                    .strip_prefix("form-v")
+                    .and_then(|r| r.strip_suffix(".toml"))
+                    .and_then(|v| v.parse::<u32>().ok())
+                {
                     println!("cargo:rerun-if-changed={}", e.path().display());
                     forms.push((id.clone(), v, e.path().display().to_string()));
                 }
@@ -60,7 +64,9 @@ fn main() {
     for (id, v, path) in &forms {
         let _ = writeln!(out, "    ({id:?}, {v}, include_str!({path:?})),");
     }
-    out.push_str("];\n/// The shared option lists, one file each.\npub const LISTS: &[&str] = &[\n");
+    out.push_str(
+        "];\n/// The shared option lists, one file each.\npub const LISTS: &[&str] = &[\n",
+    );
     for path in &lists {
         let _ = writeln!(out, "    include_str!({path:?}),");
     }

@@ -46,7 +46,9 @@ pub fn gate(app: &App, p: &Procedure, user: &SessionUser) -> Gate {
     }
     match p.requires_request_for_use {
         Some(System::Ens) if !user.ens_approved => return Gate::NeedsRequestForUse(System::Ens),
-        Some(System::Rasens) if !user.rasens_approved => return Gate::NeedsRequestForUse(System::Rasens),
+        Some(System::Rasens) if !user.rasens_approved => {
+            return Gate::NeedsRequestForUse(System::Rasens);
+        }
         _ => {}
     }
     if p.requires_card_reading {
@@ -61,26 +63,30 @@ pub fn today(app: &App) -> Date {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(app.now()) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
         .to_offset(jst);
-    Date::from_ymd(t.year(), u8::from(t.month()), t.day()).unwrap_or_else(|| Date::from_ymd(2000, 1, 1).unwrap_or_else(|| unreachable_date()))
-}
-
-#[cold]
-fn unreachable_date() -> Date {
-    panic!("2000-01-01 is a date")
+    Date::from_time(t.date())
 }
 
 /// What the entry screen starts with: the user's draft, else what the system already knows of
 /// them (SPEC §7.1: "If there are any fields that are not automatically filled in, fill them in").
-pub async fn starting_answers(app: &App, user: &SessionUser, form: &FormDef) -> Result<Answers, AppError> {
+pub async fn starting_answers(
+    app: &App,
+    user: &SessionUser,
+    form: &FormDef,
+) -> Result<Answers, AppError> {
     let mut conn = app.db.read().await?;
     if let Some(d) = drafts::get(&mut conn, user.user_id, form.id(), app.now()).await?
         && let Ok(a) = serde_json::from_str::<Answers>(&d.answers)
     {
         return Ok(a);
     }
-    let u = zairyu_store::users::by_id(&mut conn, user.user_id).await?.ok_or_else(|| AppError::Internal("user missing".into()))?;
+    let u = zairyu_store::users::by_id(&mut conn, user.user_id)
+        .await?
+        .ok_or_else(|| AppError::Internal("user missing".into()))?;
     let mut pairs = Vec::new();
-    for (id, value) in [("name_en", u.name_en.clone()), ("telephone", u.telephone.clone())] {
+    for (id, value) in [
+        ("name_en", u.name_en.clone()),
+        ("telephone", u.telephone.clone()),
+    ] {
         if form.field(id).is_some() {
             pairs.push((id.to_owned(), value));
         }
@@ -89,16 +95,40 @@ pub async fn starting_answers(app: &App, user: &SessionUser, form: &FormDef) -> 
 }
 
 /// Proceed to Confirmation keeps the entries (without answers to hidden fields) as the draft.
-pub async fn save_draft(app: &App, user_id: i64, form: &FormDef, answers: &Answers) -> Result<(), AppError> {
-    let json = serde_json::to_string(&form.clean(answers)).map_err(|e| AppError::Internal(e.to_string()))?;
+pub async fn save_draft(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+    answers: &Answers,
+) -> Result<(), AppError> {
+    let json = serde_json::to_string(&form.clean(answers))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let now = app.now();
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
-    drafts::save(&mut w, user_id, form.id(), i64::from(form.version()), &json, now + DRAFT_LIFETIME_MS, now).await?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    drafts::save(
+        &mut w,
+        user_id,
+        form.id(),
+        i64::from(form.version()),
+        &json,
+        now + DRAFT_LIFETIME_MS,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
 /// The checked draft for the confirmation screen, with the key that makes Apply idempotent.
-pub async fn pending(app: &App, user_id: i64, form: &FormDef) -> Result<Option<(Cleaned, String)>, AppError> {
+pub async fn pending(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+) -> Result<Option<(Cleaned, String)>, AppError> {
     let mut conn = app.db.read().await?;
     let Some(d) = drafts::get(&mut conn, user_id, form.id(), app.now()).await? else {
         return Ok(None);
@@ -110,13 +140,19 @@ pub async fn pending(app: &App, user_id: i64, form: &FormDef) -> Result<Option<(
         return Ok(None);
     };
     match form.validate(&answers, today(app)) {
-        Ok(cleaned) => Ok(Some((cleaned, submit_key(app, user_id, form.id(), d.updated_at)))),
+        Ok(cleaned) => Ok(Some((
+            cleaned,
+            submit_key(app, user_id, form.id(), d.updated_at),
+        ))),
         Err(_) => Ok(None),
     }
 }
 
 fn submit_key(app: &App, user_id: i64, procedure: &str, draft_at: i64) -> String {
-    crate::secret::b64(&app.key.mac("submit", format!("{user_id}:{procedure}:{draft_at}").as_bytes()))
+    crate::secret::b64(&app.key.mac(
+        "submit",
+        format!("{user_id}:{procedure}:{draft_at}").as_bytes(),
+    ))
 }
 
 /// The outcome of Apply.
@@ -130,11 +166,20 @@ pub enum Applied {
     Invalid(FormErrors),
 }
 
-pub async fn apply(app: &App, user: &SessionUser, p: &Procedure, form: &FormDef, key: &str, ip: &str) -> Result<Applied, AppError> {
+pub async fn apply(
+    app: &App,
+    user: &SessionUser,
+    p: &Procedure,
+    form: &FormDef,
+    key: &str,
+    ip: &str,
+) -> Result<Applied, AppError> {
     {
         let mut conn = app.db.read().await?;
         if let Some(done) = applications::by_submit_key(&mut conn, user.user_id, key).await? {
-            return Ok(Applied::Filed { reference: done.reference_number });
+            return Ok(Applied::Filed {
+                reference: done.reference_number,
+            });
         }
     }
     let Some((cleaned, expected)) = pending(app, user.user_id, form).await? else {
@@ -155,7 +200,8 @@ pub async fn apply(app: &App, user: &SessionUser, p: &Procedure, form: &FormDef,
         crate::catalogue::Category::Notification => "notification",
         crate::catalogue::Category::RequestForUse => "request_for_use",
     };
-    let answers = serde_json::to_string(cleaned.answers()).map_err(|e| AppError::Internal(e.to_string()))?;
+    let answers =
+        serde_json::to_string(cleaned.answers()).map_err(|e| AppError::Internal(e.to_string()))?;
     let related_name = match cleaned.answers().get("name_en") {
         Some(Answer::Text(n)) => Some(n.clone()),
         _ => None,
@@ -189,18 +235,24 @@ pub async fn apply(app: &App, user: &SessionUser, p: &Procedure, form: &FormDef,
                 sp.rollback().await.map_err(StoreError::from_sqlx)?;
                 // A double click racing this one filed it first: answer with that filing.
                 if let Some(done) = applications::by_submit_key(&mut tx, user.user_id, key).await? {
-                    return Ok(Applied::Filed { reference: done.reference_number });
+                    return Ok(Applied::Filed {
+                        reference: done.reference_number,
+                    });
                 }
                 attempt += 1;
                 if attempt > 5 {
-                    return Err(AppError::Internal("could not draw a free reference number".into()));
+                    return Err(AppError::Internal(
+                        "could not draw a free reference number".into(),
+                    ));
                 }
             }
             Err(e) => return Err(e.into()),
         }
     };
     drafts::delete(&mut tx, user.user_id, &p.id).await?;
-    let u = zairyu_store::users::by_id(&mut tx, user.user_id).await?.ok_or_else(|| AppError::Internal("user missing".into()))?;
+    let u = zairyu_store::users::by_id(&mut tx, user.user_id)
+        .await?
+        .ok_or_else(|| AppError::Internal("user missing".into()))?;
     let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
     let procedure_name = p.name.get(locale.code()).to_owned();
     enqueue_mail(
@@ -208,7 +260,11 @@ pub async fn apply(app: &App, user: &SessionUser, p: &Procedure, form: &FormDef,
         &MailJob {
             to: u.email.clone(),
             locale: u.locale.clone(),
-            message: MailMessage::ApplicationReceived { procedure: procedure_name.clone(), reference: reference.display(), status_url: app.url("/applications") },
+            message: MailMessage::ApplicationReceived {
+                procedure: procedure_name.clone(),
+                reference: reference.display(),
+                status_url: app.url("/applications"),
+            },
             link: None,
         },
         now,
@@ -216,22 +272,56 @@ pub async fn apply(app: &App, user: &SessionUser, p: &Procedure, form: &FormDef,
     .await?;
     // The Electronic Notification System's request for use is approved automatically (SPEC §7.1).
     if p.id == "ens-request-for-use" {
-        applications::change_status(&mut tx, id, ApplicationStatus::Pending.code(), ApplicationStatus::Completed.code(), "system", Some("automatic approval"), now).await?;
+        applications::change_status(
+            &mut tx,
+            id,
+            ApplicationStatus::Pending.code(),
+            ApplicationStatus::Completed.code(),
+            "system",
+            Some("automatic approval"),
+            now,
+        )
+        .await?;
         applications::grant_usage(&mut tx, user.user_id, "ens", id, now).await?;
         enqueue_mail(
             &mut tx,
-            &MailJob { to: u.email.clone(), locale: u.locale.clone(), message: MailMessage::RequestForUseApproved { procedure: procedure_name, reference: reference.display() }, link: None },
+            &MailJob {
+                to: u.email.clone(),
+                locale: u.locale.clone(),
+                message: MailMessage::RequestForUseApproved {
+                    procedure: procedure_name,
+                    reference: reference.display(),
+                },
+                link: None,
+            },
             now,
         )
         .await?;
     }
-    audit::record(&mut tx, &audit::AuditEntry { actor: &actor, action: "filing.applied", subject: Some(&format!("application:{id}")), ip: Some(ip), detail: Some(&p.id) }, now).await?;
+    audit::record(
+        &mut tx,
+        &audit::AuditEntry {
+            actor: &actor,
+            action: "filing.applied",
+            subject: Some(&format!("application:{id}")),
+            ip: Some(ip),
+            detail: Some(&p.id),
+        },
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
-    Ok(Applied::Filed { reference: reference.as_str().to_owned() })
+    Ok(Applied::Filed {
+        reference: reference.as_str().to_owned(),
+    })
 }
 
 /// One of the user's own filings by reference number.
-pub async fn find(app: &App, user_id: i64, reference: &str) -> Result<Option<ApplicationRow>, AppError> {
+pub async fn find(
+    app: &App,
+    user_id: i64,
+    reference: &str,
+) -> Result<Option<ApplicationRow>, AppError> {
     let Ok(r) = ReferenceNumber::parse(reference) else {
         return Ok(None);
     };

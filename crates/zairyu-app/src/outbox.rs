@@ -113,7 +113,7 @@ async fn send_mail(app: &App, job_id: i64, payload: &str) -> Result<(), String> 
         .send(
             &app.cfg.mail_from,
             &job.to,
-            &format!("mail-{job_id:012}"),
+            &message_id(app, job_id),
             &rendered,
             app.now(),
         )
@@ -121,12 +121,47 @@ async fn send_mail(app: &App, job_id: i64, payload: &str) -> Result<(), String> 
         .map_err(|e| e.to_string())
 }
 
+/// A Message-ID stable across retries of one job (so a resend is recognisably the same mail) and
+/// different between installations (the suffix comes from the server key).
+fn message_id(app: &App, job_id: i64) -> String {
+    let tag: String = app.key.mac("message-id", &job_id.to_be_bytes())[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("mail-{job_id:012}-{tag}")
+}
+
+/// Deletes what has served its time: expired sessions, and the entries kept on used or expired
+/// registration links (they hold a password hash).
+pub async fn purge(app: &App) -> Result<(), AppError> {
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(zairyu_store::StoreError::from_sqlx)?;
+    let n = zairyu_store::sessions::purge_expired(&mut w, app.now()).await?;
+    let m = zairyu_store::tokens::purge_drafts(&mut w, app.now()).await?;
+    if n + m > 0 {
+        tracing::info!(sessions = n, drafts = m, "purged");
+    }
+    Ok(())
+}
+
 /// The worker loop: drains due jobs, then sleeps `idle` (woken early by shutdown).
 pub async fn worker(app: App, idle: Duration, mut shutdown: tokio::sync::watch::Receiver<bool>) {
     tracing::info!("worker started");
+    let mut last_purge = 0i64;
     loop {
+        if app.now() - last_purge > 10 * MINUTE {
+            last_purge = app.now();
+            if let Err(e) = purge(&app).await {
+                tracing::error!(error = %e, "purge failed");
+            }
+        }
         match run_one(&app).await {
-            Ok(true) => continue,
+            Ok(true) if !*shutdown.borrow() => continue,
+            Ok(true) => break,
             Ok(false) => {}
             Err(e) => tracing::error!(error = %e, "worker could not run a job"),
         }

@@ -40,9 +40,16 @@ pub enum MailMessage {
     /// Other user information was changed (SPEC §11.2).
     UserInfoChanged { login_id: String },
     /// An application, notification or request for use was received (SPEC §6.3).
-    ApplicationReceived { procedure: String, reference: String, status_url: String },
+    ApplicationReceived {
+        procedure: String,
+        reference: String,
+        status_url: String,
+    },
     /// A request for use was approved: the user may now use the system (SPEC §7.1).
-    RequestForUseApproved { procedure: String, reference: String },
+    RequestForUseApproved {
+        procedure: String,
+        reference: String,
+    },
 }
 
 impl MailMessage {
@@ -147,13 +154,23 @@ impl MailMessage {
             | MailMessage::UserInfoChanged { login_id } => {
                 vec![("login_id", login_id.into())]
             }
-            MailMessage::ApplicationReceived { procedure, reference, status_url } => vec![
+            MailMessage::ApplicationReceived {
+                procedure,
+                reference,
+                status_url,
+            } => vec![
                 ("procedure", procedure.into()),
                 ("reference", reference.into()),
                 ("status_url", status_url.into()),
             ],
-            MailMessage::RequestForUseApproved { procedure, reference } => {
-                vec![("procedure", procedure.into()), ("reference", reference.into())]
+            MailMessage::RequestForUseApproved {
+                procedure,
+                reference,
+            } => {
+                vec![
+                    ("procedure", procedure.into()),
+                    ("reference", reference.into()),
+                ]
             }
             MailMessage::EmailChanged {
                 login_id,
@@ -272,8 +289,15 @@ mod tests {
             MailMessage::UserInfoChanged {
                 login_id: "ABCD234567".into(),
             },
-            MailMessage::ApplicationReceived { procedure: "P".into(), reference: "ABCD-EFGH-JKMN".into(), status_url: "http://x/applications".into() },
-            MailMessage::RequestForUseApproved { procedure: "P".into(), reference: "ABCD-EFGH-JKMN".into() },
+            MailMessage::ApplicationReceived {
+                procedure: "P".into(),
+                reference: "ABCD-EFGH-JKMN".into(),
+                status_url: "http://x/applications".into(),
+            },
+            MailMessage::RequestForUseApproved {
+                procedure: "P".into(),
+                reference: "ABCD-EFGH-JKMN".into(),
+            },
         ];
         for locale in [Locale::Ja, Locale::En] {
             for m in &msgs {

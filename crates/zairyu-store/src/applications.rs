@@ -197,7 +197,13 @@ pub async fn for_procedure(
 
 /// Grants the right to use a system (ENS or RASENS) on an approved request for use, and marks the
 /// user so that every page knows it at once.
-pub async fn grant_usage(conn: &mut Conn, user_id: i64, system: &str, application_id: i64, now: Millis) -> Result<(), StoreError> {
+pub async fn grant_usage(
+    conn: &mut Conn,
+    user_id: i64,
+    system: &str,
+    application_id: i64,
+    now: Millis,
+) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM usage_rights WHERE user_id = $1 AND system = $2")
         .bind(user_id)
         .bind(system)
@@ -212,7 +218,11 @@ pub async fn grant_usage(conn: &mut Conn, user_id: i64, system: &str, applicatio
         .execute(&mut *conn)
         .await
         .map_err(q)?;
-    let column = if system == "rasens" { "rasens_approved_at" } else { "ens_approved_at" };
+    let column = if system == "rasens" {
+        "rasens_approved_at"
+    } else {
+        "ens_approved_at"
+    };
     sqlx::query(&format!("UPDATE users SET {column} = $2 WHERE id = $1"))
         .bind(user_id)
         .bind(now)

@@ -133,3 +133,13 @@ pub async fn retire_for_user(
         .map_err(q)?;
     Ok(())
 }
+
+/// Clears the kept entries of links that were used or have expired.
+pub async fn purge_drafts(conn: &mut Conn, now: Millis) -> Result<u64, StoreError> {
+    let done = sqlx::query("UPDATE email_tokens SET draft = NULL WHERE draft IS NOT NULL AND (used_at IS NOT NULL OR expires_at <= $1)")
+        .bind(now)
+        .execute(conn)
+        .await
+        .map_err(q)?;
+    Ok(done.rows_affected())
+}

@@ -23,10 +23,14 @@ pub fn backend() -> Backend {
     }
 }
 
+fn admin_url() -> String {
+    std::env::var("ZAIRYU_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
 async fn fresh_postgres() -> String {
     use sqlx::Connection;
-    let admin = std::env::var("ZAIRYU_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let admin = admin_url();
     let name = format!("zt_{}", rand::random::<u64>());
     let mut conn = sqlx::PgConnection::connect(&admin)
         .await
@@ -48,6 +52,8 @@ pub struct TestApp {
     pub data_dir: PathBuf,
     pub backend: Backend,
     shutdown: tokio::sync::watch::Sender<bool>,
+    /// The PostgreSQL database made for this test, dropped with it.
+    pg_database: Option<String>,
     _tmp: tempfile::TempDir,
 }
 
@@ -85,8 +91,10 @@ impl TestApp {
         // Every test comes from 127.0.0.1, so per-address limits are raised; tests of the limits set them.
         cfg.rate_limits.login_per_ip.max = 10_000;
         cfg.rate_limits.mail_per_ip.max = 10_000;
+        let mut pg_database = None;
         if backend == Backend::Postgres {
             cfg.database_url = fresh_postgres().await;
+            pg_database = cfg.database_url.rsplit('/').next().map(str::to_owned);
         }
         f(&mut cfg);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -119,6 +127,7 @@ impl TestApp {
             data_dir: cfg.data_dir.clone(),
             backend,
             shutdown: tx,
+            pg_database,
             _tmp: tmp,
         }
     }
@@ -214,6 +223,25 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = self.shutdown.send(true);
+        if let Some(name) = self.pg_database.take() {
+            // Drop cannot await, so a short-lived thread with its own runtime removes the database.
+            let _ = std::thread::spawn(move || {
+                use sqlx::Connection;
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                rt.block_on(async move {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url()).await {
+                        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                        let _ = sqlx::query(&sql).execute(&mut conn).await;
+                    }
+                });
+            })
+            .join();
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 pub const APP_CSS: &str = include_str!("../static/app.css");
 pub const PRINT_CSS: &str = include_str!("../static/print.css");
 pub const APP_JS: &str = include_str!("../static/app.js");
+pub const FAVICON: &str = include_str!("../static/favicon.svg");
 
 const fn fnv(bytes: &[u8], mut h: u64) -> u64 {
     let mut i = 0;

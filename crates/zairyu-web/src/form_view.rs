@@ -56,7 +56,16 @@ pub struct SectionView {
 }
 
 fn element_id(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' }).collect();
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     format!("f-{}", cleaned.trim_matches('-').replace("--", "-"))
 }
 
@@ -70,14 +79,24 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn first(&self, name: &str) -> String {
-        self.values.get(name).and_then(|v| v.last()).cloned().unwrap_or_default()
+        self.values
+            .get(name)
+            .and_then(|v| v.last())
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn error(&mut self, path: &str, id: &str) -> Option<String> {
         let e = self.errors?.get(path)?;
         let args = self.form.error_args(e, self.ctx.lang());
-        let values: Vec<(&str, zairyu_i18n::Value<'_>)> = args.iter().map(|(k, v)| (*k, zairyu_i18n::Value::from(v.clone()))).collect();
-        let msg = self.ctx.i18n.ta(self.ctx.locale, e.code.message_key(), &values);
+        let values: Vec<(&str, zairyu_i18n::Value<'_>)> = args
+            .iter()
+            .map(|(k, v)| (*k, zairyu_i18n::Value::from(v.clone())))
+            .collect();
+        let msg = self
+            .ctx
+            .i18n
+            .ta(self.ctx.locale, e.code.message_key(), &values);
         self.summary.push((id.to_owned(), msg.clone()));
         Some(msg)
     }
@@ -142,18 +161,37 @@ impl Builder<'_> {
                 v.value = value;
                 if *allow_unknown {
                     let chosen = self.first(&format!("{name}.unknown"));
-                    v.unknown_options = [DateUnknown::None, DateUnknown::All, DateUnknown::MonthDay, DateUnknown::Day]
-                        .iter()
-                        .map(|u| {
-                            let selected = chosen == u.code() || (chosen.is_empty() && *u == DateUnknown::None);
-                            (u.code().to_owned(), self.ctx.t(u.label_key()), selected)
-                        })
-                        .collect();
+                    v.unknown_options = [
+                        DateUnknown::None,
+                        DateUnknown::All,
+                        DateUnknown::MonthDay,
+                        DateUnknown::Day,
+                    ]
+                    .iter()
+                    .map(|u| {
+                        let selected =
+                            chosen == u.code() || (chosen.is_empty() && *u == DateUnknown::None);
+                        (u.code().to_owned(), self.ctx.t(u.label_key()), selected)
+                    })
+                    .collect();
                 }
             }
             FieldKind::Select { options } | FieldKind::Radio { options } => {
-                v.widget = if matches!(f.kind(), FieldKind::Select { .. }) { "select" } else { "radio" };
-                v.options = options.iter().map(|o| (o.value().to_owned(), o.label().get(lang).to_owned(), o.value() == value)).collect();
+                v.widget = if matches!(f.kind(), FieldKind::Select { .. }) {
+                    "select"
+                } else {
+                    "radio"
+                };
+                v.options = options
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.value().to_owned(),
+                            o.label().get(lang).to_owned(),
+                            o.value() == value,
+                        )
+                    })
+                    .collect();
             }
             FieldKind::Checkbox => {
                 v.widget = "checkbox";
@@ -162,7 +200,16 @@ impl Builder<'_> {
             FieldKind::Checkboxes { options } => {
                 v.widget = "checkboxes";
                 let chosen = self.values.get(name).cloned().unwrap_or_default();
-                v.options = options.iter().map(|o| (o.value().to_owned(), o.label().get(lang).to_owned(), chosen.iter().any(|c| c == o.value()))).collect();
+                v.options = options
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.value().to_owned(),
+                            o.label().get(lang).to_owned(),
+                            chosen.iter().any(|c| c == o.value()),
+                        )
+                    })
+                    .collect();
             }
             FieldKind::File { .. } => {
                 v.widget = "file";
@@ -178,12 +225,23 @@ impl Builder<'_> {
 
 /// The visible sections, fields and rows for `answers`, with errors placed; also the summary of
 /// errors (element id, message) for the top of the page.
-pub fn build(ctx: &Ctx, form: &FormDef, answers: &Answers, errors: Option<&FormErrors>) -> (Vec<SectionView>, Vec<(String, String)>) {
+pub fn build(
+    ctx: &Ctx,
+    form: &FormDef,
+    answers: &Answers,
+    errors: Option<&FormErrors>,
+) -> (Vec<SectionView>, Vec<(String, String)>) {
     let mut values: HashMap<String, Vec<String>> = HashMap::new();
     for (k, v) in answers.to_pairs() {
         values.entry(k).or_default().push(v);
     }
-    let mut b = Builder { ctx, form, values, errors, summary: Vec::new() };
+    let mut b = Builder {
+        ctx,
+        form,
+        values,
+        errors,
+        summary: Vec::new(),
+    };
     let vis: Visibility<'_> = form.visible(answers);
     let lang = ctx.lang();
     let mut sections = Vec::new();
@@ -193,7 +251,9 @@ pub fn build(ctx: &Ctx, form: &FormDef, answers: &Answers, errors: Option<&FormE
         }
         let mut fields = Vec::new();
         for f in s.fields() {
-            let Some(mut view) = b.field(f, f.id(), vis.field(f.id())) else { continue };
+            let Some(mut view) = b.field(f, f.id(), vis.field(f.id())) else {
+                continue;
+            };
             if let FieldKind::Group { max_rows, .. } = f.kind() {
                 let filled = match answers.get(f.id()) {
                     Some(zairyu_forms::Answer::Rows(r)) => r.len(),
@@ -215,7 +275,11 @@ pub fn build(ctx: &Ctx, form: &FormDef, answers: &Answers, errors: Option<&FormE
             }
             fields.push(view);
         }
-        sections.push(SectionView { title: s.title().get(lang).to_owned(), hint: s.hint().map(|h| h.get(lang).to_owned()), fields });
+        sections.push(SectionView {
+            title: s.title().get(lang).to_owned(),
+            hint: s.hint().map(|h| h.get(lang).to_owned()),
+            fields,
+        });
     }
     (sections, b.summary)
 }

@@ -87,7 +87,8 @@ fn client_ip(st: &AppState, req: &Request) -> String {
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The last entry is the one our own proxy appended; earlier ones are the client's say.
+            .and_then(|v| v.rsplit(',').next())
     {
         return ip.trim().to_owned();
     }

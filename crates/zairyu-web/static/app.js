@@ -74,7 +74,10 @@
             results.appendChild(b);
           });
         })
-        .catch(function () { button.form.submit(); });
+        .catch(function () {
+          // Without the script's answer, the server does the search (keeping action=postal-search).
+          if (button.form.requestSubmit) { button.form.requestSubmit(button); } else { button.form.submit(); }
+        });
     });
   }
 })();

@@ -70,7 +70,9 @@ enum PostalCommand {
 fn init_logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("ZAIRYU_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    use std::io::IsTerminal;
     let builder = tracing_subscriber::fmt()
+        .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
     if json {
@@ -119,6 +121,14 @@ async fn run(cli: Cli) -> Result<(), StartError> {
             init_logging(cfg.log_json);
             tracing::info!(config = ?cfg, "starting");
             let app = build(&cfg, Arc::new(SystemClock)).await?;
+            if cfg.base_url.is_empty()
+                && (cfg.addr.starts_with("0.0.0.0") || cfg.addr.starts_with("[::]"))
+            {
+                tracing::warn!(
+                    "base_url is not set: links in emails will point at {}, which other machines cannot open; set ZAIRYU_BASE_URL",
+                    cfg.base_url()
+                );
+            }
             if app.transport.is_files() {
                 tracing::warn!(mailbox = %cfg.data_dir.join("mail").display(), "no SMTP configured: mail is written to files and shown at /dev/mailbox (development only)");
             }

@@ -185,6 +185,14 @@ pub async fn change_password(
         errs.add("password_confirm", Invalid::Mismatch);
     }
     let user = details(app, user_id).await?;
+    // Guessing the current password from a stolen session is limited like logins are.
+    if !app.rate_ok(
+        "password-change",
+        &user_id.to_string(),
+        app.cfg.rate_limits.mail_per_target,
+    ) {
+        return Err(Refusal::RateLimited);
+    }
     if !current.is_empty()
         && !app
             .hasher

@@ -286,7 +286,11 @@ impl Catalogue {
 
     /// Adds the form definitions (`(procedure id, version, text)`) with the shared option lists,
     /// checking each against its procedure: same id, a version the procedure offers.
-    pub fn with_forms(mut self, forms: &[(&str, u32, &str)], lists: &[&str]) -> Result<Catalogue, CatalogueError> {
+    pub fn with_forms(
+        mut self,
+        forms: &[(&str, u32, &str)],
+        lists: &[&str],
+    ) -> Result<Catalogue, CatalogueError> {
         let mut errors = Vec::new();
         let mut all_lists = OptionLists::new();
         for (i, text) in lists.iter().enumerate() {
@@ -301,27 +305,43 @@ impl Catalogue {
                 continue;
             };
             if !p.form_versions.contains(version) {
-                errors.push(format!("{at}: version {version} is not in the procedure's form_versions"));
+                errors.push(format!(
+                    "{at}: version {version} is not in the procedure's form_versions"
+                ));
             }
             match FormDef::parse(text, &all_lists) {
                 Ok(form) => {
                     if form.id() != *procedure {
-                        errors.push(format!("{at}: form id {} differs from the procedure", form.id()));
+                        errors.push(format!(
+                            "{at}: form id {} differs from the procedure",
+                            form.id()
+                        ));
                     }
                     if form.version() != *version {
-                        errors.push(format!("{at}: form version {} differs from the file name", form.version()));
+                        errors.push(format!(
+                            "{at}: form version {} differs from the file name",
+                            form.version()
+                        ));
                     }
                     self.forms.insert(((*procedure).to_owned(), *version), form);
                 }
                 Err(es) => errors.extend(es.iter().map(|e| format!("{at}: {e}"))),
             }
         }
-        if errors.is_empty() { Ok(self) } else { Err(CatalogueError(errors)) }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(CatalogueError(errors))
+        }
     }
 
     /// The form offered for new entries: the latest listed version that has a definition.
     pub fn entry_form(&self, procedure: &Procedure) -> Option<&FormDef> {
-        procedure.form_versions.iter().rev().find_map(|v| self.forms.get(&(procedure.id.clone(), *v)))
+        procedure
+            .form_versions
+            .iter()
+            .rev()
+            .find_map(|v| self.forms.get(&(procedure.id.clone(), *v)))
     }
 
     pub fn form(&self, procedure_id: &str, version: u32) -> Option<&FormDef> {

@@ -28,35 +28,73 @@ pub fn router() -> Router<AppState> {
 }
 
 fn paragraphs(s: &str) -> Vec<String> {
-    s.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()
+    s.split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The procedure and its entry form, or the page that says why the user cannot enter it.
-fn open<'a>(st: &'a AppState, ctx: &Ctx, user: &SessionUser, id: &str) -> Result<Result<(&'a Procedure, &'a FormDef), Response>, WebError> {
-    let p = st.app.catalogue.get(id).ok_or(WebError(ErrorKind::NotFound))?;
+fn open<'a>(
+    st: &'a AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: &str,
+) -> Result<Result<(&'a Procedure, &'a FormDef), Response>, WebError> {
+    let p = st
+        .app
+        .catalogue
+        .get(id)
+        .ok_or(WebError(ErrorKind::NotFound))?;
     let explanation = Action::secondary(&format!("/procedures/{id}"), ctx.t("button-back"));
     let page = match filing::gate(&st.app, p, user) {
         Gate::Open => {
-            let form = st.app.catalogue.entry_form(p).ok_or(WebError(ErrorKind::NotFound))?;
+            let form = st
+                .app
+                .catalogue
+                .entry_form(p)
+                .ok_or(WebError(ErrorKind::NotFound))?;
             return Ok(Ok((p, form)));
         }
-        Gate::NotOpen => MessagePage::new(ctx, "entry-not-open-title").para(ctx.t1("entry-not-open-text", "period", &period(ctx, p))).action(explanation),
-        Gate::NoForm => MessagePage::new(ctx, "entry-no-form-title").para(ctx.t("procedure-entry-not-yet")).action(explanation),
-        Gate::UserType => MessagePage::new(ctx, "entry-user-type-title").para(ctx.t("entry-user-type-text")).action(explanation),
+        Gate::NotOpen => MessagePage::new(ctx, "entry-not-open-title")
+            .para(ctx.t1("entry-not-open-text", "period", &period(ctx, p)))
+            .action(explanation),
+        Gate::NoForm => MessagePage::new(ctx, "entry-no-form-title")
+            .para(ctx.t("procedure-entry-not-yet"))
+            .action(explanation),
+        Gate::UserType => MessagePage::new(ctx, "entry-user-type-title")
+            .para(ctx.t("entry-user-type-text"))
+            .action(explanation),
         Gate::NeedsRequestForUse(System::Ens) => MessagePage::new(ctx, "entry-needs-request-title")
             .para(ctx.t("entry-needs-ens-request-text"))
             .action(explanation)
-            .action(Action::link("/procedures/ens-request-for-use", ctx.t("entry-go-to-request"))),
-        Gate::NeedsRequestForUse(System::Rasens) => MessagePage::new(ctx, "entry-needs-request-title")
-            .para(ctx.t("entry-needs-rasens-request-text"))
-            .action(explanation)
-            .action(Action::link("/procedures/rasens-request-for-use", ctx.t("entry-go-to-request"))),
-        Gate::NeedsCardReading => MessagePage::new(ctx, "entry-card-reading-title").para(ctx.t("entry-card-reading-text")).action(explanation),
+            .action(Action::link(
+                "/procedures/ens-request-for-use",
+                ctx.t("entry-go-to-request"),
+            )),
+        Gate::NeedsRequestForUse(System::Rasens) => {
+            MessagePage::new(ctx, "entry-needs-request-title")
+                .para(ctx.t("entry-needs-rasens-request-text"))
+                .action(explanation)
+                .action(Action::link(
+                    "/procedures/rasens-request-for-use",
+                    ctx.t("entry-go-to-request"),
+                ))
+        }
+        Gate::NeedsCardReading => MessagePage::new(ctx, "entry-card-reading-title")
+            .para(ctx.t("entry-card-reading-text"))
+            .action(explanation),
     };
     Ok(Err(pages::render(ctx, http::StatusCode::FORBIDDEN, &page)))
 }
 
-fn entry_page(ctx: &Ctx, p: &Procedure, form: &FormDef, answers: &Answers, errors: Option<&FormErrors>) -> EntryPage {
+fn entry_page(
+    ctx: &Ctx,
+    p: &Procedure,
+    form: &FormDef,
+    answers: &Answers,
+    errors: Option<&FormErrors>,
+) -> EntryPage {
     let (sections, summary) = form_view::build(ctx, form, answers, errors);
     EntryPage {
         ctx: ctx.clone(),
@@ -70,7 +108,11 @@ fn entry_page(ctx: &Ctx, p: &Procedure, form: &FormDef, answers: &Answers, error
     }
 }
 
-async fn entry(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>) -> WebResult {
+async fn entry(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult {
     let (p, form) = match open(&st, &ctx, &user, &id)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
@@ -79,7 +121,12 @@ async fn entry(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Pat
     Ok(pages::ok(&ctx, &entry_page(&ctx, p, form, &answers, None)))
 }
 
-async fn entry_submit(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>, data: FormData) -> WebResult {
+async fn entry_submit(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(id): Path<String>,
+    data: FormData,
+) -> WebResult {
     let (p, form) = match open(&st, &ctx, &user, &id)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
@@ -93,11 +140,18 @@ async fn entry_submit(State(st): State<AppState>, SignedIn(ctx, user, _): Signed
     }
     match form.validate(&answers, filing::today(&st.app)) {
         Ok(_) => Ok(pages::see_other(&format!("/procedures/{}/confirm", p.id))),
-        Err(errs) => Ok(pages::invalid(&ctx, &entry_page(&ctx, p, form, &answers, Some(&errs)))),
+        Err(errs) => Ok(pages::invalid(
+            &ctx,
+            &entry_page(&ctx, p, form, &answers, Some(&errs)),
+        )),
     }
 }
 
-async fn confirm(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>) -> WebResult {
+async fn confirm(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult {
     let (p, form) = match open(&st, &ctx, &user, &id)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
@@ -114,7 +168,9 @@ async fn confirm(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, P
                 SummaryValue::Heading => String::new(),
                 SummaryValue::Empty => "—".to_owned(),
                 SummaryValue::Text(t) => t,
-                SummaryValue::Message { key, arg } => ctx.t1(key, "value", &arg.unwrap_or_default()),
+                SummaryValue::Message { key, arg } => {
+                    ctx.t1(key, "value", &arg.unwrap_or_default())
+                }
             };
             (r.label, value)
         })
@@ -122,7 +178,11 @@ async fn confirm(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, P
     let page = ConfirmPage {
         ctx: ctx.clone(),
         title: ctx.t("entry-confirm-title"),
-        lead: format!("{} {}", ctx.t("entry-confirm-not-complete"), ctx.t("entry-confirm-lead")),
+        lead: format!(
+            "{} {}",
+            ctx.t("entry-confirm-not-complete"),
+            ctx.t("entry-confirm-lead")
+        ),
         summary: Vec::new(),
         alert: None,
         rows,
@@ -134,30 +194,57 @@ async fn confirm(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, P
     Ok(pages::ok(&ctx, &page))
 }
 
-async fn apply(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path(id): Path<String>, data: FormData) -> WebResult {
+async fn apply(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(id): Path<String>,
+    data: FormData,
+) -> WebResult {
     let (p, form) = match open(&st, &ctx, &user, &id)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
     match filing::apply(&st.app, &user, p, form, data.get("submit_key"), &ctx.ip).await? {
-        Applied::Filed { reference } => Ok(pages::see_other(&format!("/procedures/{}/completed/{reference}", p.id))),
+        Applied::Filed { reference } => Ok(pages::see_other(&format!(
+            "/procedures/{}/completed/{reference}",
+            p.id
+        ))),
         Applied::Stale => Ok(pages::see_other(&format!("/procedures/{}/confirm", p.id))),
         Applied::Invalid(_) => Ok(pages::see_other(&format!("/procedures/{}/entry", p.id))),
     }
 }
 
-async fn completed(State(st): State<AppState>, SignedIn(ctx, user, _): SignedIn, Path((id, reference)): Path<(String, String)>) -> WebResult {
-    let p = st.app.catalogue.get(&id).ok_or(WebError(ErrorKind::NotFound))?;
-    let row = filing::find(&st.app, user.user_id, &reference).await?.filter(|a| a.procedure_id == p.id).ok_or(WebError(ErrorKind::NotFound))?;
-    let shown = zairyu_domain::ReferenceNumber::parse(&row.reference_number).map(|r| r.display()).unwrap_or(row.reference_number.clone());
+async fn completed(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path((id, reference)): Path<(String, String)>,
+) -> WebResult {
+    let p = st
+        .app
+        .catalogue
+        .get(&id)
+        .ok_or(WebError(ErrorKind::NotFound))?;
+    let row = filing::find(&st.app, user.user_id, &reference)
+        .await?
+        .filter(|a| a.procedure_id == p.id)
+        .ok_or(WebError(ErrorKind::NotFound))?;
+    let shown = zairyu_domain::ReferenceNumber::parse(&row.reference_number)
+        .map(|r| r.display())
+        .unwrap_or(row.reference_number.clone());
     let mut page = MessagePage::new(&ctx, "entry-completed-title")
         .para(ctx.t1("entry-completed-text", "procedure", p.name.get(ctx.lang())))
         .para(ctx.t("entry-completed-mail"));
     page.highlight = Some((ctx.t("entry-reference-number"), shown));
     page.important = Some(ctx.t("entry-reference-keep"));
     if p.id == "ens-request-for-use" {
-        page = page.para(ctx.t("entry-ens-granted")).action(Action::link("/procedures/ens-notification", ctx.t("entry-go-to-notification")));
+        page = page.para(ctx.t("entry-ens-granted")).action(Action::link(
+            "/procedures/ens-notification",
+            ctx.t("entry-go-to-notification"),
+        ));
     }
-    page = page.action(Action::secondary("/procedures", ctx.t("button-return-to-list")));
+    page = page.action(Action::secondary(
+        "/procedures",
+        ctx.t("button-return-to-list"),
+    ));
     Ok(pages::ok(&ctx, &page))
 }

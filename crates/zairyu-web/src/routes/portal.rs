@@ -37,6 +37,14 @@ pub fn router() -> Router<AppState> {
             "/static/app.js",
             get(|| async { asset("text/javascript; charset=utf-8", crate::assets::APP_JS) }),
         )
+        .route(
+            "/favicon.ico",
+            get(|| async { asset("image/svg+xml", crate::assets::FAVICON) }),
+        )
+        .route(
+            "/static/favicon.svg",
+            get(|| async { asset("image/svg+xml", crate::assets::FAVICON) }),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
         .route("/metrics", get(metrics))
@@ -116,15 +124,14 @@ async fn notice(State(st): State<AppState>, ctx: Ctx, Path(id): Path<String>) ->
 
 /// Only paths of this site are followed back, never another site's address.
 pub fn safe_back(back: &str) -> &str {
-    if back.starts_with('/')
+    // Browsers drop tabs and newlines and read a backslash as a slash, so "/\t/evil" or "/\\evil"
+    // would leave the site: a path of ours has none of them, nor any other control or space.
+    let ours = back.starts_with('/')
         && !back.starts_with("//")
-        && !back.starts_with("/\\")
-        && !back.contains(['\r', '\n'])
-    {
-        back
-    } else {
-        "/"
-    }
+        && !back
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if ours { back } else { "/" }
 }
 
 const YEAR: i64 = 365 * 24 * 3600;
@@ -188,7 +195,12 @@ async fn metrics(State(st): State<AppState>) -> WebResult {
 }
 
 async fn mailbox(State(st): State<AppState>, ctx: Ctx) -> WebResult {
-    let Some(dir) = st.web.dev_mailbox.clone() else {
+    // Development only: the mailbox holds working links, so it answers only on this machine.
+    let local = ctx
+        .ip
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback());
+    let (Some(dir), true) = (st.web.dev_mailbox.clone(), local) else {
         return Err(WebError(ErrorKind::NotFound));
     };
     let mails = zairyu_app::views::list_mailbox(&dir)

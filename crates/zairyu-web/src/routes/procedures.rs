@@ -239,7 +239,8 @@ async fn explanation(
             .unwrap_or_default(),
         period: period(&ctx, p),
         facts,
-        entry_note: (closed.is_none() && st.app.catalogue.entry_form(p).is_none()).then(|| ctx.t("procedure-entry-not-yet")),
+        entry_note: (closed.is_none() && st.app.catalogue.entry_form(p).is_none())
+            .then(|| ctx.t("procedure-entry-not-yet")),
         can_enter: closed.is_none() && st.app.catalogue.entry_form(p).is_some(),
         closed,
         alert,

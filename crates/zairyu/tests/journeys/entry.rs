@@ -26,46 +26,98 @@ async fn request_for_use_from_explanation_to_reference_number() {
     let t = TestApp::spawn().await;
     let b = user(&t, "anna@example.jp").await;
     let explanation = b.get("/procedures/ens-request-for-use").await;
-    assert!(explanation.has("href=\"/procedures/ens-request-for-use/entry\""), "Agree");
+    assert!(
+        explanation.has("href=\"/procedures/ens-request-for-use/entry\""),
+        "Agree"
+    );
     let form = b.get("/procedures/ens-request-for-use/entry").await;
     form.assert_status(200);
-    assert_eq!(form.input_value("name_en").unwrap(), "ANNA LEE", "filled in from the registration");
+    assert_eq!(
+        form.input_value("name_en").unwrap(),
+        "ANNA LEE",
+        "filled in from the registration"
+    );
     assert_eq!(form.input_value("telephone").unwrap(), "09012345678");
     assert!(form.has("value=\"PHL\""), "the nationality list");
-    assert!(form.has("name=\"date_of_birth.unknown\""), "the unknown-part choices");
+    assert!(
+        form.has("name=\"date_of_birth.unknown\""),
+        "the unknown-part choices"
+    );
     let r = b.post("/procedures/ens-request-for-use/entry", GOOD).await;
-    assert_eq!(r.location().unwrap(), "/procedures/ens-request-for-use/confirm");
+    assert_eq!(
+        r.location().unwrap(),
+        "/procedures/ens-request-for-use/confirm"
+    );
     let confirm = b.get("/procedures/ens-request-for-use/confirm").await;
     confirm.assert_status(200);
     for s in ["ANNA LEE", "1990", "AB12345678CD", "09012345678"] {
         assert!(confirm.has(s), "{s} on the confirmation");
     }
-    assert!(confirm.has("href=\"/procedures/ens-request-for-use/entry\""), "Return to Input");
+    assert!(
+        confirm.has("href=\"/procedures/ens-request-for-use/entry\""),
+        "Return to Input"
+    );
     let key = confirm.input_value("submit_key").unwrap();
-    let done = b.post("/procedures/ens-request-for-use/confirm", &[("submit_key", &key), ("action", "submit")]).await;
+    let done = b
+        .post(
+            "/procedures/ens-request-for-use/confirm",
+            &[("submit_key", &key), ("action", "submit")],
+        )
+        .await;
     let to = done.location().unwrap();
-    assert!(to.starts_with("/procedures/ens-request-for-use/completed/"), "{to}");
+    assert!(
+        to.starts_with("/procedures/ens-request-for-use/completed/"),
+        "{to}"
+    );
     let page = b.get(&to).await;
     page.assert_status(200);
-    assert!(page.has("class=\"highlight-value\""), "the reference number is shown");
+    assert!(
+        page.has("class=\"highlight-value\""),
+        "the reference number is shown"
+    );
     // A double click / replayed POST files nothing new and shows the same completion.
-    let again = b.post("/procedures/ens-request-for-use/confirm", &[("submit_key", &key), ("action", "submit")]).await;
+    let again = b
+        .post(
+            "/procedures/ens-request-for-use/confirm",
+            &[("submit_key", &key), ("action", "submit")],
+        )
+        .await;
     assert_eq!(again.location().unwrap(), to);
     assert_eq!(t.scalar("SELECT COUNT(*) FROM applications").await, 1);
     // Approved at once; the right is recorded with the application it came from.
     assert_eq!(t.text("SELECT status FROM applications").await, "completed");
-    assert_eq!(t.scalar("SELECT COUNT(*) FROM application_events").await, 2, "pending, then completed: a dated history");
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM application_events").await,
+        2,
+        "pending, then completed: a dated history"
+    );
     assert_eq!(t.scalar("SELECT COUNT(*) FROM usage_rights WHERE system = 'ens' AND application_id = (SELECT id FROM applications)").await, 1);
-    assert_eq!(t.scalar("SELECT COUNT(*) FROM users WHERE ens_approved_at IS NOT NULL").await, 1);
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM users WHERE ens_approved_at IS NOT NULL")
+            .await,
+        1
+    );
     let stored = t.text("SELECT answers FROM applications").await;
-    assert!(stored.contains("AB12345678CD") && stored.contains("1990-04-15"), "normalised answers: {stored}");
-    assert!(!stored.contains("\"action\""), "nothing but the form's fields");
+    assert!(
+        stored.contains("AB12345678CD") && stored.contains("1990-04-15"),
+        "normalised answers: {stored}"
+    );
+    assert!(
+        !stored.contains("\"action\""),
+        "nothing but the form's fields"
+    );
     let mails = t.wait_mails("anna@example.jp", 4).await;
     let reference = to.rsplit('/').next().unwrap();
-    assert!(mails.iter().any(|m| m.text.contains(&reference[..4])), "the receipt mail carries the reference number");
+    assert!(
+        mails.iter().any(|m| m.text.contains(&reference[..4])),
+        "the receipt mail carries the reference number"
+    );
     // The draft is gone; Back to the confirmation goes to a fresh entry screen, never an error.
     let back = b.get("/procedures/ens-request-for-use/confirm").await;
-    assert_eq!(back.location().unwrap(), "/procedures/ens-request-for-use/entry");
+    assert_eq!(
+        back.location().unwrap(),
+        "/procedures/ens-request-for-use/entry"
+    );
 }
 
 #[tokio::test]
@@ -75,12 +127,27 @@ async fn every_error_is_shown_at_once_and_nothing_typed_is_lost() {
     let p = b
         .post(
             "/procedures/ens-request-for-use/entry",
-            &[("name_en", "山田"), ("date_of_birth", "20250230"), ("sex", ""), ("nationality", "ZZZ"), ("residence_card_number", "12345"), ("telephone", "abc"), ("action", "submit")],
+            &[
+                ("name_en", "山田"),
+                ("date_of_birth", "20250230"),
+                ("sex", ""),
+                ("nationality", "ZZZ"),
+                ("residence_card_number", "12345"),
+                ("telephone", "abc"),
+                ("action", "submit"),
+            ],
         )
         .await;
     p.assert_status(422);
     assert!(p.has("class=\"error-summary\""));
-    for id in ["f-name_en-error", "f-date_of_birth-error", "f-sex-error", "f-nationality-error", "f-residence_card_number-error", "f-telephone-error"] {
+    for id in [
+        "f-name_en-error",
+        "f-date_of_birth-error",
+        "f-sex-error",
+        "f-nationality-error",
+        "f-residence_card_number-error",
+        "f-telephone-error",
+    ] {
         assert!(p.has(&format!("id=\"{id}\"")), "{id}");
     }
     assert_eq!(p.input_value("name_en").unwrap(), "山田");
@@ -90,11 +157,19 @@ async fn every_error_is_shown_at_once_and_nothing_typed_is_lost() {
     let again = b.get("/procedures/ens-request-for-use/entry").await;
     assert_eq!(again.input_value("residence_card_number").unwrap(), "12345");
     // A date in the future is refused.
-    let future = b.post("/procedures/ens-request-for-use/entry", &[("date_of_birth", "29991231"), ("action", "submit")]).await;
+    let future = b
+        .post(
+            "/procedures/ens-request-for-use/entry",
+            &[("date_of_birth", "29991231"), ("action", "submit")],
+        )
+        .await;
     assert!(future.has("id=\"f-date_of_birth-error\""));
     // Nothing reaches the confirmation while errors remain.
     let c = b.get("/procedures/ens-request-for-use/confirm").await;
-    assert_eq!(c.location().unwrap(), "/procedures/ens-request-for-use/entry");
+    assert_eq!(
+        c.location().unwrap(),
+        "/procedures/ens-request-for-use/entry"
+    );
     assert_eq!(t.scalar("SELECT COUNT(*) FROM applications").await, 0);
 }
 
@@ -106,24 +181,46 @@ async fn tampered_or_stale_submissions_file_nothing() {
     let confirm = b.get("/procedures/ens-request-for-use/confirm").await;
     let key = confirm.input_value("submit_key").unwrap();
     // A forged key is sent back to the confirmation.
-    let forged = b.post("/procedures/ens-request-for-use/confirm", &[("submit_key", "forged"), ("action", "submit")]).await;
-    assert_eq!(forged.location().unwrap(), "/procedures/ens-request-for-use/confirm");
+    let forged = b
+        .post(
+            "/procedures/ens-request-for-use/confirm",
+            &[("submit_key", "forged"), ("action", "submit")],
+        )
+        .await;
+    assert_eq!(
+        forged.location().unwrap(),
+        "/procedures/ens-request-for-use/confirm"
+    );
     // The entries changed in another tab after the confirmation was shown: its key no longer applies.
     t.advance(std::time::Duration::from_secs(1));
     let mut changed: Vec<(&str, &str)> = GOOD.to_vec();
     changed[3] = ("sex", "male");
-    b.post("/procedures/ens-request-for-use/entry", &changed).await;
-    let stale = b.post("/procedures/ens-request-for-use/confirm", &[("submit_key", &key), ("action", "submit")]).await;
-    assert_eq!(stale.location().unwrap(), "/procedures/ens-request-for-use/confirm");
+    b.post("/procedures/ens-request-for-use/entry", &changed)
+        .await;
+    let stale = b
+        .post(
+            "/procedures/ens-request-for-use/confirm",
+            &[("submit_key", &key), ("action", "submit")],
+        )
+        .await;
+    assert_eq!(
+        stale.location().unwrap(),
+        "/procedures/ens-request-for-use/confirm"
+    );
     assert_eq!(t.scalar("SELECT COUNT(*) FROM applications").await, 0);
     // Unknown fields and fields of other forms are ignored, never stored.
     let mut extra: Vec<(&str, &str)> = GOOD.to_vec();
     extra.push(("is_admin", "true"));
     extra.push(("family[0].name", "X"));
-    b.post("/procedures/ens-request-for-use/entry", &extra).await;
+    b.post("/procedures/ens-request-for-use/entry", &extra)
+        .await;
     let c = b.get("/procedures/ens-request-for-use/confirm").await;
     let key = c.input_value("submit_key").unwrap();
-    b.post("/procedures/ens-request-for-use/confirm", &[("submit_key", &key), ("action", "submit")]).await;
+    b.post(
+        "/procedures/ens-request-for-use/confirm",
+        &[("submit_key", &key), ("action", "submit")],
+    )
+    .await;
     let stored = t.text("SELECT answers FROM applications").await;
     assert!(!stored.contains("is_admin") && !stored.contains("family"));
 }
@@ -133,7 +230,11 @@ async fn gates_lead_the_user_where_they_can_go() {
     let t = TestApp::spawn().await;
     let anon = t.browser();
     let r = anon.get("/procedures/ens-request-for-use/entry").await;
-    assert!(r.location().unwrap().starts_with("/login?next=%2Fprocedures%2Fens-request-for-use%2Fentry"));
+    assert!(
+        r.location()
+            .unwrap()
+            .starts_with("/login?next=%2Fprocedures%2Fens-request-for-use%2Fentry")
+    );
     let b = user(&t, "gate@example.jp").await;
     // A procedure without an entry screen yet.
     let p = b.get("/procedures/coe-application/entry").await;
@@ -145,10 +246,23 @@ async fn gates_lead_the_user_where_they_can_go() {
     b.get("/procedures/nope/entry").await.assert_status(404);
     // Another user's reference number is not found.
     b.post("/procedures/ens-request-for-use/entry", GOOD).await;
-    let key = b.get("/procedures/ens-request-for-use/confirm").await.input_value("submit_key").unwrap();
-    let to = b.post("/procedures/ens-request-for-use/confirm", &[("submit_key", &key), ("action", "submit")]).await.location().unwrap();
+    let key = b
+        .get("/procedures/ens-request-for-use/confirm")
+        .await
+        .input_value("submit_key")
+        .unwrap();
+    let to = b
+        .post(
+            "/procedures/ens-request-for-use/confirm",
+            &[("submit_key", &key), ("action", "submit")],
+        )
+        .await
+        .location()
+        .unwrap();
     let other = user(&t, "other@example.jp").await;
     other.get(&to).await.assert_status(404);
     b.get(&to).await.assert_status(200);
-    b.get("/procedures/ens-request-for-use/completed/not-a-number").await.assert_status(404);
+    b.get("/procedures/ens-request-for-use/completed/not-a-number")
+        .await
+        .assert_status(404);
 }

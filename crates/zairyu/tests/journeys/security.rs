@@ -173,3 +173,44 @@ async fn personal_data_stays_out_of_urls_and_cookies() {
         .await;
     assert_eq!(stored, 1, "argon2id");
 }
+
+#[tokio::test]
+async fn return_paths_never_leave_the_site() {
+    let t = TestApp::spawn().await;
+    let id = register(&t, &t.browser(), "nav@example.jp", "NAV", PASSWORD).await;
+    let b = t.browser();
+    login(&b, &id, PASSWORD).await;
+    for evil in [
+        "/\t/evil.example/",
+        "/\\evil.example",
+        "/ /evil.example",
+        "/\n/evil.example",
+        "//evil.example",
+        "https://evil.example",
+        "/%09/x",
+    ] {
+        let r = b
+            .post("/settings/language", &[("lang", "ja"), ("back", evil)])
+            .await;
+        let to = r.location().unwrap();
+        assert!(
+            to == "/" || to == evil && evil == "/%09/x",
+            "{evil:?} → {to:?}"
+        );
+        let r = b.get(&format!("/login?next={}", urlencode(evil))).await;
+        let to = r.location().unwrap_or_default();
+        assert!(!to.contains("evil"), "{evil:?} → {to:?}");
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

@@ -2,40 +2,44 @@
 //! notices are kept in memory and reloaded at most every 30 seconds.
 
 use crate::{App, AppError};
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 use zairyu_store::notices::{self, NoticeRow};
 
 const RELOAD_MS: i64 = 30_000;
 
-type Cached = (i64, Vec<(i64, i64, String, String, String)>);
+/// Per language: when the notices were read, and the notices in that language.
+type Cached = std::collections::HashMap<String, (i64, Arc<Vec<NoticeRow>>)>;
 
 #[derive(Debug, Default)]
 pub struct NoticeCache {
-    inner: RwLock<Option<Cached>>,
+    inner: RwLock<Cached>,
 }
 
 /// Published notices, newest first, in the reader's language where available.
-pub async fn published(app: &App, locale: &str) -> Result<Vec<NoticeRow>, AppError> {
+pub async fn published(app: &App, locale: &str) -> Result<Arc<Vec<NoticeRow>>, AppError> {
     let now = app.now();
     if let Ok(guard) = app.notice_cache.inner.read()
-        && let Some((at, rows)) = guard.as_ref()
+        && let Some((at, rows)) = guard.get(locale)
         && now - at < RELOAD_MS
         && now >= *at
     {
-        return Ok(notices::localize(rows.clone(), locale));
+        return Ok(rows.clone());
     }
     let mut conn = app.db.read().await?;
-    let rows = notices::published(&mut conn, now).await?;
+    let rows = Arc::new(notices::localize(
+        notices::published(&mut conn, now).await?,
+        locale,
+    ));
     if let Ok(mut guard) = app.notice_cache.inner.write() {
-        *guard = Some((now, rows.clone()));
+        guard.insert(locale.to_owned(), (now, rows.clone()));
     }
-    Ok(notices::localize(rows, locale))
+    Ok(rows)
 }
 
 /// Forgets the cached notices (after a notice is written).
 pub fn invalidate(app: &App) {
     if let Ok(mut guard) = app.notice_cache.inner.write() {
-        *guard = None;
+        guard.clear();
     }
 }
 

@@ -145,6 +145,9 @@ impl std::error::Error for LoadError {}
 /// All bundles, loaded once at start-up and shared.
 pub struct I18n {
     bundles: Vec<(Locale, FluentBundle<FluentResource>)>,
+    /// Every message without arguments, already formatted, per language: most of a page's texts,
+    /// served without formatting on every request.
+    plain: std::collections::HashMap<Locale, std::collections::HashMap<String, String>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -182,7 +185,22 @@ impl I18n {
             bundles.push((locale, bundle));
         }
         if errors.is_empty() {
-            Ok(I18n { bundles })
+            let mut i = I18n {
+                bundles,
+                plain: std::collections::HashMap::new(),
+            };
+            let mut plain = std::collections::HashMap::new();
+            for locale in Locale::ALL {
+                let mut table = std::collections::HashMap::new();
+                for key in i.keys(Locale::En).into_iter().chain(i.keys(locale)) {
+                    if let Some(text) = i.format_plain(locale, &key) {
+                        table.insert(key, text);
+                    }
+                }
+                plain.insert(locale, table);
+            }
+            i.plain = plain;
+            Ok(i)
         } else {
             Err(LoadError(errors))
         }
@@ -197,7 +215,27 @@ impl I18n {
 
     /// The message `key` in `locale`, else in English, else the key itself (and a log line).
     pub fn t(&self, locale: Locale, key: &str) -> String {
+        if let Some(s) = self.plain.get(&locale).and_then(|t| t.get(key)) {
+            return s.clone();
+        }
         self.format(locale, key, None)
+    }
+
+    /// A message that formats without arguments and without errors, for the precomputed table.
+    fn format_plain(&self, locale: Locale, key: &str) -> Option<String> {
+        for loc in [locale, Locale::En] {
+            let Some(bundle) = self.bundle(loc) else {
+                continue;
+            };
+            let Some(msg) = bundle.get_message(key) else {
+                continue;
+            };
+            let pattern = msg.value()?;
+            let mut errs = Vec::new();
+            let out = bundle.format_pattern(pattern, None, &mut errs);
+            return errs.is_empty().then(|| out.into_owned());
+        }
+        None
     }
 
     /// The message with arguments, e.g. `[("field", "Password".into())]`.

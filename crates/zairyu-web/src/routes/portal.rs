@@ -105,7 +105,7 @@ async fn notice(State(st): State<AppState>, ctx: Ctx, Path(id): Path<String>) ->
     let id: i64 = id.parse().map_err(|_| WebError(ErrorKind::NotFound))?;
     let notices = zairyu_app::notices::published(&st.app, ctx.lang()).await?;
     let n = notices
-        .into_iter()
+        .iter()
         .find(|n| n.id == id)
         .ok_or(WebError(ErrorKind::NotFound))?;
     let page = NoticePage {

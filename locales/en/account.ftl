@@ -109,3 +109,11 @@ user-edit-done-text = Your user information has been changed and an email confir
 postal-search = Postal Code Address Search
 postal-not-found = No address was found for this post code. Please check it, or enter the address yourself.
 postal-choose = Several addresses use this post code. Please choose yours.
+
+drafts-title = Saved entries
+drafts-intro = Every time you press "Proceed to Confirmation", your entries are kept here, so nothing is lost if you close the page. Entries are deleted { $days } days after their last change; you get an email a week before.
+drafts-none = There are no saved entries.
+drafts-saved = Saved
+drafts-expires = Deleted on
+drafts-delete = Delete
+mypage-drafts-text = Continue procedures you have started.

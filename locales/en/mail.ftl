@@ -101,3 +101,11 @@ mail-request-for-use-approved-subject = Your request for use has been completed
 mail-request-for-use-approved-body =
     Your "{ $procedure }" (reference number { $reference }) is complete.
     You can now use the procedures of this system.
+
+mail-draft-expiring-subject = Your saved entries will be deleted in 7 days
+mail-draft-expiring-body =
+    The entries you saved for "{ $procedure }" will be deleted on { $expires } unless you continue them.
+
+    To continue, log in and open My Page → Saved entries:
+
+    { $url }

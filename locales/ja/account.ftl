@@ -110,3 +110,11 @@ user-edit-done-text = 利用者情報を変更し、変更をお知らせする�
 postal-search = 郵便番号から住所検索
 postal-not-found = この郵便番号に該当する住所が見つかりませんでした。郵便番号をご確認いただくか、住所を直接入力してください。
 postal-choose = この郵便番号に該当する住所が複数あります。該当する住所を選択してください。
+
+drafts-title = 入力途中の手続
+drafts-intro = 「入力内容確認へ」を押すたびに入力内容がここに保存されるため、画面を閉じても失われません。最後の変更から{ $days }日後に削除されます。削除の1週間前にメールでお知らせします。
+drafts-none = 入力途中の手続はありません。
+drafts-saved = 保存日時
+drafts-expires = 削除予定日時
+drafts-delete = 削除
+mypage-drafts-text = 入力途中の手続を再開できます。

@@ -104,3 +104,11 @@ mail-request-for-use-approved-subject = 利用申出が完了しました
 mail-request-for-use-approved-body =
     「{ $procedure }」（整理番号 { $reference }）が完了しました。
     本システムの手続を利用できるようになりました。
+
+mail-draft-expiring-subject = 保存された入力内容は7日後に削除されます
+mail-draft-expiring-body =
+    「{ $procedure }」の入力途中の内容は、{ $expires }に削除されます。続きを入力する場合は、それまでに手続を再開してください。
+
+    ログイン後、マイページの「入力途中の手続」から再開できます。
+
+    { $url }

@@ -15,9 +15,6 @@ use zairyu_mail::MailMessage;
 use zairyu_store::applications::{self, ApplicationRow, NewApplication};
 use zairyu_store::{StoreError, audit, drafts};
 
-/// How long a draft is kept after its last change.
-pub const DRAFT_LIFETIME_MS: i64 = 30 * DAY;
-
 /// Why a user cannot enter a procedure now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gate {
@@ -116,7 +113,7 @@ pub async fn save_draft(
         form.id(),
         i64::from(form.version()),
         &json,
-        now + DRAFT_LIFETIME_MS,
+        now + app.cfg.draft_ttl_ms,
         now,
     )
     .await?;
@@ -327,4 +324,93 @@ pub async fn find(
     };
     let mut conn = app.db.read().await?;
     Ok(applications::by_reference(&mut conn, user_id, r.as_str()).await?)
+}
+
+/// The user's live drafts, most recently changed first.
+pub async fn drafts(app: &App, user_id: i64) -> Result<Vec<drafts::DraftRow>, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(drafts::list(&mut conn, user_id, app.now()).await?)
+}
+
+/// Deletes one of the user's drafts.
+pub async fn delete_draft(app: &App, user_id: i64, procedure_id: &str) -> Result<(), AppError> {
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    drafts::delete(&mut w, user_id, procedure_id).await?;
+    Ok(())
+}
+
+/// Mails the owners of drafts that expire within 7 days (once per draft), and deletes expired ones.
+/// Run by the worker; each reminder is its own transaction with its mail.
+pub async fn remind_and_purge_drafts(app: &App) -> Result<u64, AppError> {
+    let now = app.now();
+    let due = {
+        let mut conn = app.db.read().await?;
+        drafts::expiring(&mut conn, now, now + 7 * DAY).await?
+    };
+    let mut sent = 0;
+    for d in due {
+        let mut tx = app.db.begin().await?;
+        let Some(u) = zairyu_store::users::by_id(&mut tx, d.user_id).await? else {
+            continue;
+        };
+        if !drafts::mark_reminded(&mut tx, d.id, now).await? {
+            continue;
+        }
+        let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
+        let procedure = app
+            .catalogue
+            .get(&d.procedure_id)
+            .map(|p| p.name.get(locale.code()).to_owned())
+            .unwrap_or(d.procedure_id.clone());
+        let expires = jst_date(d.expires_at);
+        enqueue_mail(
+            &mut tx,
+            &MailJob {
+                to: u.email.clone(),
+                locale: u.locale.clone(),
+                message: MailMessage::DraftExpiring {
+                    procedure,
+                    expires,
+                    url: app.url("/mypage/drafts"),
+                },
+                link: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from_sqlx)?;
+        sent += 1;
+    }
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    drafts::purge_expired(&mut w, now).await?;
+    Ok(sent)
+}
+
+/// "2026/11/21 14:05" in Japan time (for emails).
+pub fn jst_date(ms: i64) -> String {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    match time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000) {
+        Ok(t) => {
+            let t = t.to_offset(jst);
+            format!(
+                "{:04}/{:02}/{:02} {:02}:{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        Err(_) => String::new(),
+    }
 }

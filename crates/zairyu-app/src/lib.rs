@@ -43,6 +43,8 @@ pub struct AppConfig {
     /// How long a lock lasts (SPEC §4.2: 24 hours).
     pub lock_ms: i64,
     pub rate_limits: RateLimits,
+    /// How long a draft is kept after its last change; its owner is mailed 7 days before.
+    pub draft_ttl_ms: i64,
 }
 
 impl AppConfig {
@@ -57,6 +59,7 @@ impl AppConfig {
             max_failed_logins: 5,
             lock_ms: clock::DAY,
             rate_limits: RateLimits::default(),
+            draft_ttl_ms: 30 * clock::DAY,
         }
     }
 }

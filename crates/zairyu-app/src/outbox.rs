@@ -142,6 +142,11 @@ pub async fn purge(app: &App) -> Result<(), AppError> {
         .map_err(zairyu_store::StoreError::from_sqlx)?;
     let n = zairyu_store::sessions::purge_expired(&mut w, app.now()).await?;
     let m = zairyu_store::tokens::purge_drafts(&mut w, app.now()).await?;
+    drop(w);
+    let reminded = crate::filing::remind_and_purge_drafts(app).await?;
+    if reminded > 0 {
+        tracing::info!(drafts = reminded, "draft expiry reminders queued");
+    }
     if n + m > 0 {
         tracing::info!(sessions = n, drafts = m, "purged");
     }

@@ -50,6 +50,12 @@ pub enum MailMessage {
         procedure: String,
         reference: String,
     },
+    /// A draft will be deleted in a week unless it is used (better than the original).
+    DraftExpiring {
+        procedure: String,
+        expires: String,
+        url: String,
+    },
 }
 
 impl MailMessage {
@@ -68,6 +74,7 @@ impl MailMessage {
             MailMessage::UserInfoChanged { .. } => "user-info-changed",
             MailMessage::ApplicationReceived { .. } => "application-received",
             MailMessage::RequestForUseApproved { .. } => "request-for-use-approved",
+            MailMessage::DraftExpiring { .. } => "draft-expiring",
         }
     }
 
@@ -119,6 +126,9 @@ impl MailMessage {
                 "mail-request-for-use-approved-subject",
                 "mail-request-for-use-approved-body",
             ),
+            MailMessage::DraftExpiring { .. } => {
+                ("mail-draft-expiring-subject", "mail-draft-expiring-body")
+            }
         }
     }
 
@@ -162,6 +172,15 @@ impl MailMessage {
                 ("procedure", procedure.into()),
                 ("reference", reference.into()),
                 ("status_url", status_url.into()),
+            ],
+            MailMessage::DraftExpiring {
+                procedure,
+                expires,
+                url,
+            } => vec![
+                ("procedure", procedure.into()),
+                ("expires", expires.into()),
+                ("url", url.into()),
             ],
             MailMessage::RequestForUseApproved {
                 procedure,
@@ -297,6 +316,11 @@ mod tests {
             MailMessage::RequestForUseApproved {
                 procedure: "P".into(),
                 reference: "ABCD-EFGH-JKMN".into(),
+            },
+            MailMessage::DraftExpiring {
+                procedure: "P".into(),
+                expires: "2026/12/01".into(),
+                url: "http://x/mypage/drafts".into(),
             },
         ];
         for locale in [Locale::Ja, Locale::En] {

@@ -8,6 +8,7 @@ use sqlx::Row;
 #[derive(Debug, Clone)]
 pub struct DraftRow {
     pub id: i64,
+    pub user_id: i64,
     pub procedure_id: String,
     pub form_version: i64,
     pub answers: String,
@@ -18,6 +19,7 @@ pub struct DraftRow {
 fn row(r: sqlx::any::AnyRow) -> Result<DraftRow, StoreError> {
     Ok(DraftRow {
         id: r.try_get("id").map_err(q)?,
+        user_id: r.try_get("user_id").map_err(q)?,
         procedure_id: r.try_get("procedure_id").map_err(q)?,
         form_version: r.try_get("form_version").map_err(q)?,
         answers: r.try_get("answers").map_err(q)?,
@@ -72,7 +74,7 @@ pub async fn get(
     now: Millis,
 ) -> Result<Option<DraftRow>, StoreError> {
     let r = sqlx::query(
-        "SELECT id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts WHERE user_id = $1 AND procedure_id = $2 AND expires_at > $3",
+        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts WHERE user_id = $1 AND procedure_id = $2 AND expires_at > $3",
     )
     .bind(user_id)
     .bind(procedure_id)
@@ -86,7 +88,7 @@ pub async fn get(
 /// The user's live drafts, most recently changed first.
 pub async fn list(conn: &mut Conn, user_id: i64, now: Millis) -> Result<Vec<DraftRow>, StoreError> {
     let rows = sqlx::query(
-        "SELECT id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts WHERE user_id = $1 AND expires_at > $2 ORDER BY updated_at DESC",
+        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts WHERE user_id = $1 AND expires_at > $2 ORDER BY updated_at DESC",
     )
     .bind(user_id)
     .bind(now)
@@ -104,4 +106,44 @@ pub async fn delete(conn: &mut Conn, user_id: i64, procedure_id: &str) -> Result
         .await
         .map_err(q)?;
     Ok(())
+}
+
+/// Drafts that expire before `until` and whose owner has not been reminded yet.
+pub async fn expiring(
+    conn: &mut Conn,
+    now: Millis,
+    until: Millis,
+) -> Result<Vec<DraftRow>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts \
+         WHERE reminded_at IS NULL AND expires_at > $1 AND expires_at <= $2 ORDER BY expires_at LIMIT 500",
+    )
+    .bind(now)
+    .bind(until)
+    .fetch_all(conn)
+    .await
+    .map_err(q)?;
+    rows.into_iter().map(row).collect()
+}
+
+/// Records the reminder; false if another worker sent it first.
+pub async fn mark_reminded(conn: &mut Conn, id: i64, now: Millis) -> Result<bool, StoreError> {
+    let done =
+        sqlx::query("UPDATE drafts SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL")
+            .bind(id)
+            .bind(now)
+            .execute(conn)
+            .await
+            .map_err(q)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes drafts past their time.
+pub async fn purge_expired(conn: &mut Conn, now: Millis) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM drafts WHERE expires_at <= $1")
+        .bind(now)
+        .execute(conn)
+        .await
+        .map_err(q)?;
+    Ok(done.rows_affected())
 }

@@ -369,3 +369,12 @@ pub struct EntryPage {
     pub summary: Vec<(String, String)>,
     pub alert: Option<String>,
 }
+
+/// Saved entries (server-side drafts) in My Page: (procedure id, name, saved, expires).
+#[derive(Template)]
+#[template(path = "drafts.html")]
+pub struct DraftsPage {
+    pub ctx: Ctx,
+    pub days: String,
+    pub items: Vec<(String, String, String, String)>,
+}

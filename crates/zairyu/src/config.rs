@@ -36,6 +36,8 @@ pub struct Config {
     /// Log as JSON lines (for production log collectors).
     pub log_json: bool,
     pub body_limit_kib: usize,
+    /// Days a draft is kept after its last change (its owner is mailed 7 days before).
+    pub draft_days: i64,
 }
 
 impl Default for Config {
@@ -57,6 +59,7 @@ impl Default for Config {
             trust_proxy: false,
             log_json: false,
             body_limit_kib: 64,
+            draft_days: 30,
         }
     }
 }

@@ -34,6 +34,8 @@ pub enum StartError {
     App(#[from] AppError),
     #[error("listening on {0}: {1}")]
     Listen(String, std::io::Error),
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// The server key from configuration, or one generated once and kept beside the data.
@@ -103,6 +105,7 @@ pub async fn build(cfg: &Config, clock: Arc<dyn Clock>) -> Result<App, StartErro
     };
     app_cfg.argon2 = cfg.argon2;
     app_cfg.rate_limits = cfg.rate_limits;
+    app_cfg.draft_ttl_ms = cfg.draft_days.max(8) * zairyu_app::clock::DAY;
     let i18n = Arc::new(I18n::load()?);
     Ok(App::new(db, app_cfg, key, clock, i18n, transport)?)
 }

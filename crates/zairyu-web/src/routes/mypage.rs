@@ -43,6 +43,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/mypage/user/edit/done", get(edit_done))
         .route("/postal/{code}", get(postal_json))
+        .route("/mypage/drafts", get(drafts))
+        .route(
+            "/mypage/drafts/{procedure}/delete",
+            axum::routing::post(delete_draft),
+        )
 }
 
 async fn mypage(SignedIn(ctx, _, _): SignedIn) -> Response {
@@ -465,4 +470,43 @@ async fn postal_json(
         Err(Invalid::Required) | Err(_) => serde_json::json!({ "addresses": [], "invalid": true }),
     };
     Ok(axum::Json(body).into_response())
+}
+
+/// Saved entries: every procedure with a draft, to resume or delete.
+async fn drafts(State(st): State<AppState>, SignedIn(ctx, su, _): SignedIn) -> WebResult {
+    let rows = zairyu_app::filing::drafts(&st.app, su.user_id).await?;
+    let items = rows
+        .into_iter()
+        .map(|d| {
+            let name = st
+                .app
+                .catalogue
+                .get(&d.procedure_id)
+                .map(|p| p.name.get(ctx.lang()).to_owned())
+                .unwrap_or(d.procedure_id.clone());
+            (
+                d.procedure_id,
+                name,
+                crate::ctx::format_jst(d.updated_at),
+                crate::ctx::format_jst(d.expires_at),
+            )
+        })
+        .collect();
+    Ok(pages::ok(
+        &ctx,
+        &crate::pages::DraftsPage {
+            ctx: ctx.clone(),
+            days: (st.app.cfg.draft_ttl_ms / zairyu_app::clock::DAY).to_string(),
+            items,
+        },
+    ))
+}
+
+async fn delete_draft(
+    State(st): State<AppState>,
+    SignedIn(_, su, _): SignedIn,
+    Path(procedure): Path<String>,
+) -> WebResult {
+    zairyu_app::filing::delete_draft(&st.app, su.user_id, &procedure).await?;
+    Ok(pages::see_other("/mypage/drafts"))
 }

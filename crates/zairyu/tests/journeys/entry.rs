@@ -266,3 +266,68 @@ async fn gates_lead_the_user_where_they_can_go() {
         .await
         .assert_status(404);
 }
+
+#[tokio::test]
+async fn drafts_are_kept_listed_deleted_and_expire_with_a_reminder() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "draft@example.jp").await;
+    b.get("/mypage/drafts").await.assert_status(200);
+    b.post(
+        "/procedures/ens-request-for-use/entry",
+        &[
+            ("name_en", "ANNA LEE"),
+            ("residence_card_number", "AB12"),
+            ("action", "submit"),
+        ],
+    )
+    .await
+    .assert_status(422);
+    let list = b.get("/mypage/drafts").await;
+    assert!(
+        list.has("href=\"/procedures/ens-request-for-use/entry\""),
+        "listed to resume"
+    );
+    assert!(b.get("/mypage").await.has("href=\"/mypage/drafts\""));
+    // Another user sees nothing of it.
+    let other = user(&t, "other2@example.jp").await;
+    assert!(
+        !other
+            .get("/mypage/drafts")
+            .await
+            .has("ens-request-for-use/entry")
+    );
+    other
+        .post("/mypage/drafts/ens-request-for-use/delete", &[])
+        .await
+        .assert_status(303);
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM drafts").await,
+        1,
+        "another user cannot delete it"
+    );
+    // 23 days later (7 before expiry) a reminder is mailed, once.
+    t.advance(std::time::Duration::from_secs(23 * 24 * 3600 + 60));
+    zairyu_app::outbox::purge(&t.app).await.unwrap();
+    zairyu_app::outbox::purge(&t.app).await.unwrap();
+    let mails: Vec<_> = t
+        .wait_mails("draft@example.jp", 3)
+        .await
+        .into_iter()
+        .filter(|m| m.text.contains("/mypage/drafts"))
+        .collect();
+    assert_eq!(mails.len(), 1, "one reminder");
+    // After 30 days the draft is gone.
+    t.advance(std::time::Duration::from_secs(8 * 24 * 3600));
+    zairyu_app::outbox::purge(&t.app).await.unwrap();
+    assert_eq!(t.scalar("SELECT COUNT(*) FROM drafts").await, 0);
+    // Deleting one's own draft.
+    b.post(
+        "/procedures/ens-request-for-use/entry",
+        &[("name_en", "ANNA LEE"), ("action", "submit")],
+    )
+    .await;
+    b.post("/mypage/drafts/ens-request-for-use/delete", &[])
+        .await
+        .assert_status(303);
+    assert_eq!(t.scalar("SELECT COUNT(*) FROM drafts").await, 0);
+}

@@ -25,6 +25,7 @@ const POST_ROUTES: &[&str] = &[
     "/procedures/ens-notification/unfavorite",
     "/procedures/ens-request-for-use/entry",
     "/procedures/ens-request-for-use/confirm",
+    "/mypage/drafts/ens-request-for-use/delete",
 ];
 
 #[tokio::test]

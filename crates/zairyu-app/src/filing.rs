@@ -414,3 +414,131 @@ pub fn jst_date(ms: i64) -> String {
         Err(_) => String::new(),
     }
 }
+
+/// How far back Auto-Fill looks (SPEC §6.5: two years).
+pub const AUTOFILL_WINDOW_MS: i64 = 2 * 365 * DAY;
+
+/// The past procedure list of Auto-Fill: the user's own filings of this procedure in the last two
+/// years, filtered by a keyword (reference number or name) and a date range, newest or oldest first.
+pub async fn past(
+    app: &App,
+    user_id: i64,
+    procedure_id: &str,
+    keyword: &str,
+    from: Option<Date>,
+    to: Option<Date>,
+    oldest_first: bool,
+) -> Result<Vec<ApplicationRow>, AppError> {
+    let mut conn = app.db.read().await?;
+    let mut rows = applications::for_procedure(
+        &mut conn,
+        user_id,
+        procedure_id,
+        app.now() - AUTOFILL_WINDOW_MS,
+    )
+    .await?;
+    let needle = crate::catalogue::search::fold(keyword.trim()).replace('-', "");
+    rows.retain(|a| {
+        let day = jst_day(a.created_at);
+        let hay = crate::catalogue::search::fold(&format!(
+            "{} {}",
+            a.reference_number,
+            a.related_name.clone().unwrap_or_default()
+        ));
+        (needle.is_empty() || hay.contains(&needle))
+            && from.is_none_or(|f| day >= f)
+            && to.is_none_or(|t| day <= t)
+    });
+    if oldest_first {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+fn jst_day(ms: i64) -> Date {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .to_offset(jst);
+    Date::from_time(t.date())
+}
+
+/// Select in the past procedure list: the chosen filing's answers become the draft of the current
+/// form. Answers to fields this form no longer has are dropped; their labels (from the form version
+/// they were entered in, when it is still known) are returned so the user can be told.
+pub async fn autofill(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+    reference: &str,
+) -> Result<Option<Vec<String>>, AppError> {
+    let Some(row) = find(app, user_id, reference)
+        .await?
+        .filter(|a| a.procedure_id == form.id() && a.created_at >= app.now() - AUTOFILL_WINDOW_MS)
+    else {
+        return Ok(None);
+    };
+    let Ok(answers) = serde_json::from_str::<Answers>(&row.answers) else {
+        return Ok(None);
+    };
+    let old_form = u32::try_from(row.form_version)
+        .ok()
+        .and_then(|v| app.catalogue.form(form.id(), v));
+    let lang = zairyu_store::users::by_id(&mut *app.db.read().await?, user_id)
+        .await?
+        .map(|u| u.locale)
+        .unwrap_or_default();
+    let dropped: Vec<String> = form
+        .unknown_answers(&answers)
+        .into_iter()
+        .map(|path| {
+            old_form
+                .and_then(|f| f.label(&path, &lang))
+                .map(str::to_owned)
+                .unwrap_or(path)
+        })
+        .collect();
+    save_draft(app, user_id, form, &answers).await?;
+    Ok(Some(dropped))
+}
+
+/// The key of Save Data files, derived from the server key so that every server of one
+/// installation, and every restart, reads the files the others wrote.
+fn save_key(app: &App) -> zairyu_forms::SaveKey {
+    zairyu_forms::SaveKey::new(app.key.mac("save-file", b"v1"))
+}
+
+/// Save Data: the entries as an encrypted XML file (attachments are never included). Also keeps
+/// the draft. Returns the file and whether attachments were left out.
+pub async fn save_file(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+    answers: &Answers,
+) -> Result<(Vec<u8>, bool), AppError> {
+    save_draft(app, user_id, form, answers).await?;
+    let mut nonce = [0u8; 12];
+    rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut nonce);
+    let bytes = zairyu_forms::save_file::encode(&save_key(app), form, answers, app.now(), nonce);
+    Ok((
+        bytes,
+        zairyu_forms::save_file::attachments_left_out(form, answers),
+    ))
+}
+
+/// Load Data: the entries of a file saved on this procedure's screen become the draft. Returns the
+/// labels of saved entries that the form does not have, or why the file cannot be loaded.
+pub async fn load_file(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+    bytes: &[u8],
+) -> Result<Result<Vec<String>, zairyu_forms::LoadError>, AppError> {
+    match zairyu_forms::save_file::decode(&save_key(app), form, bytes) {
+        Ok(loaded) => {
+            save_draft(app, user_id, form, &loaded.answers).await?;
+            Ok(Ok(loaded.dropped))
+        }
+        Err(e) => Ok(Err(e)),
+    }
+}

@@ -21,6 +21,7 @@ mod eval;
 mod graph;
 mod kinds;
 mod localized;
+pub mod save_file;
 mod summary;
 #[cfg(test)]
 mod tests;
@@ -33,6 +34,7 @@ pub use def::{
 pub use errors::{DateLimit, ErrorCode, FormCode, FormError, FormErrors};
 pub use eval::{Cleaned, Visibility};
 pub use localized::{ChoiceOption, LocalizedText, OptionLists};
+pub use save_file::{LoadError, Loaded, SaveKey};
 pub use summary::{SummaryRow, SummaryValue};
 
 /// Re-exported so callers can pass `today` without depending on the domain crate's module layout.

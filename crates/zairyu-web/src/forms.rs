@@ -21,6 +21,39 @@ impl FormData {
     }
 }
 
+/// One part of a `multipart/form-data` body (a file upload), read by the context middleware.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    pub name: String,
+    pub file_name: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// The parts of a multipart body, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Upload(pub Vec<Part>);
+
+impl Upload {
+    pub fn part(&self, name: &str) -> Option<&Part> {
+        self.0.iter().find(|p| p.name == name)
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Upload {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Upload>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FormData {
     type Rejection = std::convert::Infallible;
 

@@ -98,6 +98,44 @@ fn client_ip(st: &AppState, req: &Request) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
+/// Uploads (Load Data) may be larger than forms; they are still read whole and bounded.
+pub const UPLOAD_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Reads a multipart body into parts (at most 20), so the CSRF token among them can be checked.
+async fn read_multipart(
+    headers: &HeaderMap,
+    bytes: axum::body::Bytes,
+) -> Option<crate::forms::Upload> {
+    use axum::extract::FromRequest;
+    let mut req = Request::new(Body::from(bytes));
+    *req.headers_mut() = headers.clone();
+    let mut mp = axum::extract::Multipart::from_request(req, &())
+        .await
+        .ok()?;
+    let mut parts = Vec::new();
+    while let Ok(Some(field)) = mp.next_field().await {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let bytes = field.bytes().await.ok()?;
+        parts.push(crate::forms::Part {
+            name,
+            file_name,
+            bytes: bytes.to_vec(),
+        });
+        if parts.len() > 20 {
+            return None;
+        }
+    }
+    Some(crate::forms::Upload(parts))
+}
+
 fn is_form(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
@@ -193,6 +231,22 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
                         parts.extensions.insert(FormData(fields));
                     }
                     Err(_) => early = Some(ErrorKind::BadRequest),
+                },
+                Err(_) => early = Some(ErrorKind::TooLarge),
+            }
+            body = Body::empty();
+        } else if is_multipart(&parts.headers) {
+            match axum::body::to_bytes(body, UPLOAD_LIMIT).await {
+                Ok(bytes) => match read_multipart(&parts.headers, bytes).await {
+                    Some(upload) => {
+                        if token.is_none() {
+                            token = upload
+                                .part(CSRF_FIELD)
+                                .map(|p| String::from_utf8_lossy(&p.bytes).into_owned());
+                        }
+                        parts.extensions.insert(upload);
+                    }
+                    None => early = Some(ErrorKind::BadRequest),
                 },
                 Err(_) => early = Some(ErrorKind::TooLarge),
             }

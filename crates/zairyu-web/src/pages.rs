@@ -378,3 +378,40 @@ pub struct DraftsPage {
     pub days: String,
     pub items: Vec<(String, String, String, String)>,
 }
+
+/// Auto-Fill's past procedure list (SPEC §6.5).
+#[derive(Template)]
+#[template(path = "past.html")]
+pub struct PastPage {
+    pub ctx: Ctx,
+    pub procedure_name: String,
+    pub action: String,
+    pub select_action: String,
+    pub back: String,
+    pub q: String,
+    pub from: String,
+    pub to: String,
+    pub from_error: bool,
+    pub to_error: bool,
+    pub oldest: bool,
+    pub page_sizes: Vec<(usize, bool)>,
+    pub as_of: String,
+    pub count_text: String,
+    /// (reference shown, related name, applied at, status, reference value)
+    pub items: Vec<(String, String, String, String, String)>,
+    pub pages: Vec<(String, String, bool)>,
+    pub summary: Vec<(String, String)>,
+    pub alert: Option<String>,
+}
+
+/// Load Data (SPEC §6.4): choose the file saved with Save Data.
+#[derive(Template)]
+#[template(path = "load.html")]
+pub struct LoadPage {
+    pub ctx: Ctx,
+    pub procedure_name: String,
+    pub action: String,
+    pub back: String,
+    pub summary: Vec<(String, String)>,
+    pub alert: Option<String>,
+}

@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/procedures/{id}/entry", get(entry).post(entry_submit))
         .route("/procedures/{id}/confirm", get(confirm).post(apply))
         .route("/procedures/{id}/completed/{reference}", get(completed))
+        .route("/procedures/{id}/load", get(load_form).post(load))
 }
 
 fn paragraphs(s: &str) -> Vec<String> {
@@ -108,17 +109,64 @@ fn entry_page(
     }
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct EntryQuery {
+    /// Set after Auto-Fill.
+    #[serde(default)]
+    filled: String,
+    /// Set after Load Data.
+    #[serde(default)]
+    loaded: String,
+    /// Labels of the saved fields the form no longer has, separated by U+001F.
+    #[serde(default)]
+    dropped: String,
+}
+
 async fn entry(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<EntryQuery>,
 ) -> WebResult {
     let (p, form) = match open(&st, &ctx, &user, &id)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
     let answers = filing::starting_answers(&st.app, &user, form).await?;
-    Ok(pages::ok(&ctx, &entry_page(&ctx, p, form, &answers, None)))
+    let mut page = entry_page(&ctx, p, form, &answers, None);
+    if q.loaded == "1" {
+        let dropped: Vec<&str> = q
+            .dropped
+            .split('\u{1f}')
+            .filter(|s| !s.trim().is_empty())
+            .take(50)
+            .collect();
+        let mut text = format!(
+            "{} {}",
+            ctx.t("load-done"),
+            ctx.t("save-attachments-not-included")
+        );
+        if !dropped.is_empty() {
+            text = format!(
+                "{text} {}",
+                ctx.t1("load-dropped-fields", "fields", &dropped.join(" / "))
+            );
+        }
+        page.alert = Some(text);
+    } else if q.filled == "1" {
+        let dropped: Vec<&str> = q
+            .dropped
+            .split('\u{1f}')
+            .filter(|s| !s.trim().is_empty())
+            .take(50)
+            .collect();
+        page.alert = Some(if dropped.is_empty() {
+            ctx.t("autofill-done")
+        } else {
+            ctx.t1("autofill-done-dropped", "fields", &dropped.join(" / "))
+        });
+    }
+    Ok(pages::ok(&ctx, &page))
 }
 
 async fn entry_submit(
@@ -132,6 +180,26 @@ async fn entry_submit(
         Err(page) => return Ok(page),
     };
     let answers = Answers::from_pairs(form, &data.0);
+    if data.get("action") == "save" {
+        // Save Data: the entries as a file to download (the draft is kept too).
+        let (bytes, _attachments_left_out) =
+            filing::save_file(&st.app, user.user_id, form, &answers).await?;
+        let name = format!(
+            "{}-{}.xml",
+            p.id,
+            zairyu_app::filing::jst_date(st.app.now()).replace(['/', ' ', ':'], "")
+        );
+        let mut r = axum::response::IntoResponse::into_response(bytes);
+        let h = r.headers_mut();
+        h.insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("application/xml"),
+        );
+        if let Ok(v) = http::HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+            h.insert(http::header::CONTENT_DISPOSITION, v);
+        }
+        return Ok(r);
+    }
     // Every Proceed keeps a draft on the server, errors or not, so nothing typed is lost.
     filing::save_draft(&st.app, user.user_id, form, &answers).await?;
     if data.get("action") != "submit" {
@@ -247,4 +315,70 @@ async fn completed(
         ctx.t("button-return-to-list"),
     ));
     Ok(pages::ok(&ctx, &page))
+}
+
+fn load_page(ctx: &Ctx, p: &Procedure, error: Option<String>) -> crate::pages::LoadPage {
+    crate::pages::LoadPage {
+        ctx: ctx.clone(),
+        procedure_name: p.name.get(ctx.lang()).to_owned(),
+        action: format!("/procedures/{}/load", p.id),
+        back: format!("/procedures/{}/entry", p.id),
+        summary: error
+            .map(|e| vec![("f-file".to_owned(), e)])
+            .unwrap_or_default(),
+        alert: None,
+    }
+}
+
+async fn load_form(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult {
+    let (p, _) = match open(&st, &ctx, &user, &id)? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    Ok(pages::ok(&ctx, &load_page(&ctx, p, None)))
+}
+
+/// Load Data: a file saved on this screen restores the entries; any other file gets a clear message
+/// on this page and nothing changes.
+async fn load(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(id): Path<String>,
+    upload: crate::forms::Upload,
+) -> WebResult {
+    let (p, form) = match open(&st, &ctx, &user, &id)? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    let Some(file) = upload.part("file").filter(|f| !f.bytes.is_empty()) else {
+        return Ok(pages::invalid(
+            &ctx,
+            &load_page(
+                &ctx,
+                p,
+                Some(ctx.t1("err-required", "field", &ctx.t("load-file"))),
+            ),
+        ));
+    };
+    match filing::load_file(&st.app, user.user_id, form, &file.bytes).await? {
+        Ok(dropped) => {
+            let qs = serde_urlencoded::to_string([
+                ("loaded", "1".to_owned()),
+                ("dropped", dropped.join("\u{1f}")),
+            ])
+            .unwrap_or_default();
+            Ok(pages::see_other(&format!(
+                "/procedures/{}/entry?{qs}",
+                p.id
+            )))
+        }
+        Err(e) => Ok(pages::invalid(
+            &ctx,
+            &load_page(&ctx, p, Some(ctx.t(e.message_key()))),
+        )),
+    }
 }

@@ -1,5 +1,6 @@
 //! Route groups, each with its own `router()`.
 
+pub mod autofill;
 pub mod entry;
 pub mod login;
 pub mod mypage;
@@ -21,6 +22,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(mypage::router())
         .merge(procedures::router())
         .merge(entry::router())
+        .merge(autofill::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

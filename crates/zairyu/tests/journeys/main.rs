@@ -11,4 +11,5 @@ mod portal;
 mod procedures;
 mod recovery;
 mod registration;
+mod saving;
 mod security;

@@ -26,6 +26,8 @@ const POST_ROUTES: &[&str] = &[
     "/procedures/ens-request-for-use/entry",
     "/procedures/ens-request-for-use/confirm",
     "/mypage/drafts/ens-request-for-use/delete",
+    "/procedures/ens-request-for-use/load",
+    "/procedures/ens-request-for-use/autofill",
 ];
 
 #[tokio::test]

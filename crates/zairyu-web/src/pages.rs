@@ -368,6 +368,15 @@ pub struct EntryPage {
     pub sections: Vec<crate::form_view::SectionView>,
     pub summary: Vec<(String, String)>,
     pub alert: Option<String>,
+    pub tools: EntryTools,
+}
+
+/// The helper links of an entry screen: Save Data (a submit button), Load Data, Auto-Fill.
+#[derive(Debug, Clone)]
+pub struct EntryTools {
+    pub save_label: String,
+    pub load: (String, String),
+    pub autofill: (String, String),
 }
 
 /// Saved entries (server-side drafts) in My Page: (procedure id, name, saved, expires).

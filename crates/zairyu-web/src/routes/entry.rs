@@ -106,6 +106,11 @@ fn entry_page(
         sections,
         summary,
         alert: None,
+        tools: crate::pages::EntryTools {
+            save_label: ctx.t("save-data"),
+            load: (format!("/procedures/{}/load", p.id), ctx.t("load-data")),
+            autofill: (format!("/procedures/{}/past", p.id), ctx.t("autofill-link")),
+        },
     }
 }
 

@@ -81,10 +81,10 @@ fn csrf_token(st: &AppState, cookie_value: &str) -> String {
     b64(&st.app.key.mac("csrf", cookie_value.as_bytes()))
 }
 
-fn client_ip(st: &AppState, req: &Request) -> String {
+fn client_ip(st: &AppState, parts: &http::request::Parts) -> String {
     if st.web.trust_proxy
-        && let Some(ip) = req
-            .headers()
+        && let Some(ip) = parts
+            .headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             // The last entry is the one our own proxy appended; earlier ones are the client's say.
@@ -92,7 +92,8 @@ fn client_ip(st: &AppState, req: &Request) -> String {
     {
         return ip.trim().to_owned();
     }
-    req.extensions()
+    parts
+        .extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip().to_string())
         .unwrap_or_else(|| "unknown".to_owned())
@@ -189,8 +190,7 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         .or(accept)
         .unwrap_or_default();
 
-    let req_for_ip = Request::from_parts(parts.clone(), Body::empty());
-    let ip = client_ip(&st, &req_for_ip);
+    let ip = client_ip(&st, &parts);
     let path = parts
         .uri
         .path_and_query()
@@ -319,36 +319,50 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
     response
 }
 
-/// Headers every response carries. No inline script or style is ever allowed.
+/// The content security policy: no inline script or style, nothing from elsewhere.
+const CSP: HeaderValue = HeaderValue::from_static(
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+     font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+);
+
+/// Headers every response carries, built once (they are on every response, the top page included).
+const SECURITY_HEADERS: [(HeaderName, HeaderValue); 8] = [
+    (header::CONTENT_SECURITY_POLICY, CSP),
+    (
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ),
+    (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    (
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    ),
+    (
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    ),
+    (
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    ),
+    (
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    ),
+    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+];
+
+/// Sets the security headers (a handler's own value, e.g. a cache policy for assets, is kept).
 pub fn security_headers(h: &mut HeaderMap, secure: bool) {
-    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
-        if !h.contains_key(k) {
-            h.insert(HeaderName::from_static(k), HeaderValue::from_static(v));
-        }
-    };
-    set(
-        h,
-        "content-security-policy",
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-         font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    );
-    set(h, "x-content-type-options", "nosniff");
-    set(h, "x-frame-options", "DENY");
-    set(h, "referrer-policy", "no-referrer");
-    set(h, "cross-origin-opener-policy", "same-origin");
-    set(h, "cross-origin-resource-policy", "same-origin");
-    set(
-        h,
-        "permissions-policy",
-        "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-    );
-    set(h, "cache-control", "no-store");
+    h.reserve(SECURITY_HEADERS.len() + 1);
+    for (k, v) in SECURITY_HEADERS {
+        h.entry(k).or_insert(v);
+    }
     if secure {
-        set(
-            h,
-            "strict-transport-security",
-            "max-age=63072000; includeSubDomains",
-        );
+        h.entry(header::STRICT_TRANSPORT_SECURITY)
+            .or_insert(HeaderValue::from_static(
+                "max-age=63072000; includeSubDomains",
+            ));
     }
 }
 

@@ -1,6 +1,11 @@
 //! `zairyu` — the Online Residence Application System and Electronic Notification System.
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc: measured in bench/ to cut the server's CPU per request by about an eighth over glibc's
+/// allocator (many small allocations per page).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::sync::Arc;
 use zairyu::config::Config;

@@ -77,8 +77,8 @@ async fn list(
         user.user_id,
         &p.id,
         &q.q,
-        from.clone().ok().flatten(),
-        to.clone().ok().flatten(),
+        from.ok().flatten(),
+        to.ok().flatten(),
         oldest,
     )
     .await?;

@@ -3,6 +3,9 @@
 // 2. The idle-timeout dialog (SPEC §2.5): 10 minutes before the session ends, offer OK (three more
 //    hours) or Cancel (log out at the shown time).
 // 3. Postal Code Address Search without reloading the page.
+// 4. Conditional fields: the entry form's conditions (data-show-if, evaluated on the server first)
+//    re-evaluated as the user answers, so the "Update the form" buttons are not needed.
+// 5. Add to / Remove from Favorites as a dialog instead of a page of its own.
 (function () {
   "use strict";
   var csrf = function () {
@@ -12,9 +15,11 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary");
-    if (summary) { summary.focus(); }
+    setupConditions();
+    if (summary && !summary.hidden) { summary.focus(); }
     setupTimeout();
     setupPostal();
+    setupDialogs();
   });
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -27,23 +32,33 @@
     var expires = parseInt(document.body.getAttribute("data-session-expires") || "0", 10);
     var dialog = document.getElementById("timeout-dialog");
     if (!expires || !dialog || typeof dialog.showModal !== "function") { return; }
+    // `expires` is the server's deadline; `deadline` the same moment on this computer's clock, which
+    // may be set differently (corrected from the Date header of each answer to OK).
+    var deadline = expires;
     var warnTimer = null, endTimer = null;
     var at = document.getElementById("timeout-at");
     function schedule() {
       clearTimeout(warnTimer); clearTimeout(endTimer);
       var now = Date.now();
       if (at) { at.textContent = jst(expires); }
-      warnTimer = setTimeout(function () { if (!dialog.open) { dialog.showModal(); } }, Math.max(0, expires - now - 10 * 60 * 1000));
+      warnTimer = setTimeout(function () { if (!dialog.open) { dialog.showModal(); } }, Math.max(0, deadline - now - 10 * 60 * 1000));
       endTimer = setTimeout(function () {
         window.location.href = "/login?expired=1&next=" + encodeURIComponent(window.location.pathname + window.location.search);
-      }, Math.max(0, expires - now + 1000));
+      }, Math.max(0, deadline - now + 1000));
     }
     document.getElementById("timeout-ok").addEventListener("click", function () {
       fetch("/session/extend", { method: "POST", headers: { "X-CSRF-Token": csrf() }, credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
-        .then(function (j) {
-          if (j.expires_at) { expires = j.expires_at; schedule(); dialog.close(); }
-          else { window.location.href = "/login?expired=1"; }
+        .then(function (r) {
+          var serverNow = Date.parse(r.headers.get("Date") || "");
+          return r.json().then(function (j) { return { j: j, serverNow: serverNow }; });
+        })
+        .then(function (x) {
+          var j = x.j;
+          if (j.expires_at) {
+            expires = j.expires_at;
+            deadline = isNaN(x.serverNow) ? expires : Date.now() + (expires - x.serverNow);
+            schedule(); dialog.close();
+          } else { window.location.href = "/login?expired=1"; }
         })
         .catch(function () { dialog.close(); });
     });
@@ -78,6 +93,151 @@
           // Without the script's answer, the server does the search (keeping action=postal-search).
           if (button.form.requestSubmit) { button.form.requestSubmit(button); } else { button.form.submit(); }
         });
+    });
+  }
+
+  // --- 4. Conditional fields ------------------------------------------------------------------
+  // The server renders every section and field; one whose condition does not hold has `hidden`
+  // and its inputs `disabled` (so they are neither sent nor focusable). A condition is JSON:
+  //   {"field": name, "equals": v} | {"field": name, "in": [v…]} | {"field": name, "filled": bool}
+  //   | {"all": [c…]} | {"any": [c…]} | {"not": c}
+  // with names as the browser sends them (row-scoped references already resolved by the server to
+  // "group[i].id"). As on the server, a field that is hidden counts as unanswered, so hiding cascades.
+
+  function shown(el) { return !el.closest("[hidden]"); }
+
+  // The non-blank values the form would send for `name`, from shown controls only.
+  function valuesOf(form, name) {
+    var out = [];
+    var els = form.elements;
+    for (var i = 0; i < els.length; i += 1) {
+      var el = els[i];
+      if (el.name !== name || !shown(el)) { continue; }
+      if (el.type === "radio" || el.type === "checkbox") {
+        if (!el.checked) { continue; }
+      }
+      var v = (el.value || "").trim();
+      if (v !== "") { out.push(v); }
+    }
+    return out;
+  }
+
+  // The server's "filled": text typed, a choice made, the checkbox ticked, a date typed or marked
+  // "all unknown", a group with a row in which anything is answered.
+  function filled(form, name) {
+    if (valuesOf(form, name).length) { return true; }
+    if (valuesOf(form, name + ".unknown").indexOf("all") >= 0) { return true; }
+    var prefix = name + "[";
+    var els = form.elements;
+    for (var i = 0; i < els.length; i += 1) {
+      var el = els[i];
+      if (!el.name || el.name.indexOf(prefix) !== 0 || !shown(el)) { continue; }
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) { continue; }
+      var v = (el.value || "").trim();
+      // A date's unknown-part choice alone does not make a row answered, except "all unknown".
+      if (/\.unknown$/.test(el.name) ? v === "all" : v !== "") { return true; }
+    }
+    return false;
+  }
+
+  function holds(form, c) {
+    if (!c || typeof c !== "object") { return true; }
+    if (c.all) { return c.all.every(function (x) { return holds(form, x); }); }
+    if (c.any) { return c.any.some(function (x) { return holds(form, x); }); }
+    if (c.not) { return !holds(form, c.not); }
+    if (Object.prototype.hasOwnProperty.call(c, "equals")) { return valuesOf(form, c.field).indexOf(c.equals) >= 0; }
+    if (c["in"]) { return valuesOf(form, c.field).some(function (v) { return c["in"].indexOf(v) >= 0; }); }
+    if (Object.prototype.hasOwnProperty.call(c, "filled")) { return filled(form, c.field) === c.filled; }
+    return true;
+  }
+
+  function setupConditions() {
+    var forms = document.querySelectorAll("form[data-conditions]");
+    Array.prototype.forEach.call(forms, function (form) {
+      var parts = [];
+      Array.prototype.forEach.call(form.querySelectorAll("[data-show-if]"), function (el) {
+        try { parts.push({ el: el, cond: JSON.parse(el.getAttribute("data-show-if")) }); } catch (e) { /* the server's judgement stands */ }
+      });
+      // The script decides from now on: "Update the form" is for pages without it.
+      Array.prototype.forEach.call(form.querySelectorAll(".js-refresh"), function (b) { b.hidden = true; });
+      if (!parts.length) { return; }
+      var update = function () { applyConditions(form, parts); };
+      form.addEventListener("change", update);
+      form.addEventListener("input", update);
+      window.addEventListener("pageshow", update);
+      update();
+    });
+  }
+
+  function applyConditions(form, parts) {
+    // Conditions may read fields that other conditions hide (even later in the form); the
+    // definitions have no cycles, so repeating until nothing changes settles in a few rounds.
+    for (var round = 0; round < 64; round += 1) {
+      var changed = false;
+      for (var i = 0; i < parts.length; i += 1) {
+        var show = holds(form, parts[i].cond);
+        if (parts[i].el.hidden === show) { parts[i].el.hidden = !show; changed = true; }
+      }
+      if (!changed) { break; }
+    }
+    var els = form.querySelectorAll("input, select, textarea, button");
+    for (var j = 0; j < els.length; j += 1) {
+      var el = els[j];
+      if (el.closest("[data-show-if]")) { el.disabled = !shown(el); }
+    }
+    // The error summary links only to fields on show.
+    var summary = document.getElementById("error-summary");
+    if (summary) {
+      var any = false;
+      Array.prototype.forEach.call(summary.querySelectorAll("li"), function (li) {
+        var a = li.querySelector('a[href^="#"]');
+        var target = a && document.getElementById(a.getAttribute("href").slice(1));
+        li.hidden = !!(target && form.contains(target) && !shown(target));
+        if (!li.hidden) { any = true; }
+      });
+      summary.hidden = !any;
+    }
+  }
+
+  // --- 5. Confirmation dialogs (Favorites) --------------------------------------------------------
+  // A link with data-dialog="id" opens that <dialog> instead of its confirmation page. The dialog's
+  // form posts with fetch; the answer's page (after redirects) is then shown. If anything goes
+  // wrong, the form is sent the ordinary way and the server answers as without the script.
+  function setupDialogs() {
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-dialog]"), function (link) {
+      var dialog = document.getElementById(link.getAttribute("data-dialog"));
+      if (!dialog || typeof dialog.showModal !== "function") { return; }
+      link.addEventListener("click", function (ev) {
+        if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) { return; }
+        ev.preventDefault();
+        dialog.showModal();
+      });
+      // Escape (the dialog's own "cancel") and Back both close it; the focus goes back to the link.
+      dialog.addEventListener("close", function () { link.focus(); });
+      Array.prototype.forEach.call(dialog.querySelectorAll("[data-dialog-close]"), function (b) {
+        b.addEventListener("click", function () { dialog.close(); });
+      });
+      var form = dialog.querySelector("form[data-dialog-form]");
+      if (!form) { return; }
+      var busy = false;
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        if (busy) { return; }
+        busy = true;
+        Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) { b.disabled = true; });
+        fetch(form.action, {
+          method: "POST",
+          headers: { "X-CSRF-Token": csrf() },
+          credentials: "same-origin",
+          redirect: "follow"
+        })
+          .then(function (r) {
+            if (!r.ok) { throw new Error("HTTP " + r.status); }
+            // Read the answer to the end first, so leaving the page does not cut it off.
+            return r.text().then(function () { window.location.assign(r.url || window.location.href); });
+          })
+          .catch(function () { HTMLFormElement.prototype.submit.call(form); });
+      });
     });
   }
 })();

@@ -1,0 +1,280 @@
+// Shared helpers of the browser journeys: one zairyu server per test file (the binary, on a free
+// port, with its own temporary data folder, so mail goes to the development mailbox at
+// /dev/mailbox), Debian's headless Chromium through playwright-core (no browser is downloaded),
+// journeys with screenshots and a trap for script errors, and the user's way through registration
+// and login.
+//
+// Env: ZAIRYU_BIN (default ../../target/release/zairyu, from this folder),
+//      CHROMIUM (default /usr/bin/chromium). Screenshots: <repo>/target/e2e/<journey>/<nn>-<name>.png
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '..', '..');
+const bin = process.env.ZAIRYU_BIN
+  ? path.resolve(process.env.ZAIRYU_BIN)
+  : path.resolve(here, '../../target/release/zairyu');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+export const shotsRoot = path.join(repo, 'target', 'e2e');
+export const PASSWORD = 'Zairyu-Test-2026';
+export const JOURNEY_TIMEOUT = { timeout: 120_000 };
+
+// The flags this machine needs: no sandbox as root, and no background traffic to Google's hosts
+// (the closed network refuses it, many connections at a time).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const VIEWPORTS = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  phone: {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  },
+};
+
+let server; // { proc, base, dataDir, logPath, exited }
+let browser;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function startServer(label) {
+  assert.ok(fs.existsSync(bin), `zairyu binary not found at ${bin}: run cargo build --release or set ZAIRYU_BIN`);
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zairyu-e2e-'));
+  const base = `http://127.0.0.1:${port}`;
+  fs.mkdirSync(shotsRoot, { recursive: true });
+  // One log per test file: node --test runs the files at the same time.
+  const logPath = path.join(shotsRoot, `server-${label}.log`);
+  const log = fs.openSync(logPath, 'w');
+  const env = { ...process.env, ZAIRYU_POSTAL_AUTOLOAD: 'false', ZAIRYU_LOG: 'info,sqlx=warn' };
+  // Whatever the caller's shell holds, this server uses SQLite in its temp folder and the file mailbox.
+  for (const k of ['ZAIRYU_CONFIG', 'ZAIRYU_DATABASE_URL', 'ZAIRYU_SMTP_URL', 'ZAIRYU_BASE_URL', 'ZAIRYU_ADDR', 'ZAIRYU_DATA_DIR']) {
+    delete env[k];
+  }
+  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
+    env,
+    stdio: ['ignore', log, log],
+  });
+  let exited = null;
+  proc.on('exit', (code, signal) => { exited = { code, signal }; });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) {
+      throw new Error(`zairyu exited early (${JSON.stringify(exited)}); see ${logPath}`);
+    }
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok && (await r.text()).trim() === 'ok') break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`zairyu did not answer /healthz in 60 s; see ${logPath}`);
+    await sleep(100);
+  }
+  return { proc, base, dataDir, logPath, exited: () => exited };
+}
+
+async function stopServer(s) {
+  if (!s) return;
+  if (!s.exited()) {
+    s.proc.kill('SIGTERM');
+    const timer = setTimeout(() => { if (!s.exited()) s.proc.kill('SIGKILL'); }, 10_000);
+    await once(s.proc, 'exit').catch(() => {});
+    clearTimeout(timer);
+  }
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
+}
+
+/** Starts a server and the browser before this file's tests, and stops them after. */
+export function useServer(label) {
+  before(async () => {
+    server = await startServer(label);
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+  });
+}
+
+/** The running server's base URL (`http://127.0.0.1:<port>`). */
+export function base() {
+  return server.base;
+}
+
+/** A fresh browser context at one viewport, with a screenshot helper and a console-error trap. */
+export async function journey(name, device, options = {}) {
+  const dir = path.join(shotsRoot, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const context = await browser.newContext({ ...VIEWPORTS[device], locale: 'en-US', baseURL: server.base, ...options });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Console errors, except Chromium's echo of an HTTP status, which is judged below by URL instead
+  // (a form shown again with its errors answers 422 on purpose).
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    const isPage = r.request().resourceType() === 'document';
+    // The server has no /favicon.ico yet (reported); browsers ask for it on their own.
+    if (r.status() >= 400 && !isPage && url.pathname !== '/favicon.ico') {
+      problems.push(`${r.status()} for ${r.request().resourceType()} ${url.pathname}`);
+    }
+  });
+  page.on('requestfailed', (r) => {
+    // The icon the browser fetches on its own may be cut off by the next page; that is no fault.
+    const aborted = r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && /^\/(static\/)?favicon\.(ico|svg)$/.test(new URL(r.url()).pathname)) return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  let n = 0;
+  const shot = async (label) => {
+    n += 1;
+    const file = path.join(dir, `${String(n).padStart(2, '0')}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+  return { page, shot, context, problems };
+}
+
+/** Runs a journey; on failure the screen as it was is kept as `<nn>-failed.png`. */
+export async function withJourney(name, device, body, options = {}) {
+  const j = await journey(name, device, options);
+  try {
+    await body(j);
+  } catch (e) {
+    await j.shot('failed').catch(() => {});
+    await j.context.close().catch(() => {});
+    throw e;
+  }
+  await j.context.close();
+  assert.deepEqual(j.problems, [], 'no script errors, failed requests or CSP violations');
+}
+
+/** The input for a form field, after checking that a visible <label for> names it. */
+export async function field(page, name) {
+  const label = page.locator(`label[for="f-${name}"]`);
+  assert.equal(await label.count(), 1, `one label for #f-${name}`);
+  assert.ok((await label.innerText()).trim().length > 0, `label for #f-${name} has text`);
+  return page.locator(`#f-${name}`);
+}
+
+export async function h1(page) {
+  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+}
+
+/** Polls the development mailbox until a mail to `to` with a link under `pathPrefix` shows up. */
+export async function linkFromMailbox(page, to, pathPrefix) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await page.goto('/dev/mailbox');
+    const mail = page.locator('article.mail').filter({ hasText: to });
+    if (await mail.count()) {
+      const link = mail.first().locator(`a[href*="${pathPrefix}"]`);
+      if (await link.count()) return link.first();
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a ${pathPrefix} link in the mailbox`);
+    await sleep(300);
+  }
+}
+
+/** Top page → New Registration → Agree → email twice → Register → the link from the mailbox. */
+export async function startRegistration(page, shot, email) {
+  await page.goto('/');
+  assert.equal(await page.getByRole('link', { name: 'New Registration' }).count(), 1);
+  await shot('top');
+  await page.getByRole('link', { name: 'New Registration' }).click();
+
+  await page.waitForURL('**/register');
+  await page.getByRole('heading', { level: 2, name: /terms/i }).waitFor();
+  await shot('terms');
+  await page.getByRole('button', { name: 'Agree' }).click();
+
+  await page.waitForURL('**/register/email');
+  await (await field(page, 'email')).fill(email);
+  await (await field(page, 'email_confirm')).fill(email);
+  await shot('email-entered');
+  await page.locator('button[type=submit][value=submit]').click();
+
+  await page.waitForURL('**/register/sent');
+  await shot('email-sent');
+
+  const link = await linkFromMailbox(page, email, '/register/');
+  await shot('mailbox');
+  const href = await link.getAttribute('href');
+  assert.ok(href.startsWith(`${server.base}/register/`), `registration link points at this server: ${href}`);
+  await link.click();
+  await page.waitForURL((u) => u.pathname.startsWith('/register/') && u.pathname.split('/').length === 3);
+  assert.match(await page.locator('main').innerText(), new RegExp(email.replace(/[.+]/g, '\\$&')));
+  return href;
+}
+
+/** A new foreign national registered all the way to the User ID, without screenshots of each step. */
+export async function registerUser(page, { email, name, telephone = '090-1234-5678' }) {
+  const noShot = async () => {};
+  await startRegistration(page, noShot, email);
+  await page.locator('input[name=user_type][value=foreign_national]').check();
+  await (await field(page, 'name')).fill(name);
+  await (await field(page, 'telephone')).fill(telephone);
+  await (await field(page, 'password')).fill(PASSWORD);
+  await (await field(page, 'password_confirm')).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Proceed to Confirmation' }).click();
+  await page.waitForURL('**/confirm');
+  await page.locator('button[type=submit][value=submit]').click();
+  await page.getByRole('heading', { level: 1, name: 'UserRegisterCompleted' }).waitFor();
+  const loginId = (await page.locator('.highlight-value').innerText()).trim();
+  assert.match(loginId, /^[A-Z0-9]{6,32}$/, `a User ID is shown: ${loginId}`);
+  return loginId;
+}
+
+/** User Login with the User ID; lands on My Page. */
+export async function login(page, loginId) {
+  await page.goto('/login');
+  await (await field(page, 'login_id')).fill(loginId);
+  await (await field(page, 'password')).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Login', exact: true }).click();
+  await page.waitForURL('**/mypage');
+}
+
+/** Registers a new user and logs in; returns the User ID. */
+export async function registerAndLogin(page, prefix, name = 'ANNA LEE') {
+  const email = `e2e-${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
+  const loginId = await registerUser(page, { email, name });
+  await login(page, loginId);
+  return loginId;
+}

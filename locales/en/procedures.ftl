@@ -109,3 +109,4 @@ load-error-other-procedure = This file was saved on the screen of a different pr
 load-error-older-version = This file was saved for an earlier version of this form, so it cannot be loaded. Please enter your details again.
 load-error-newer-version = This file was saved for a newer version of this form than the one shown, so it cannot be loaded. Please enter your details again.
 load-error-altered = This file has been changed since it was saved, or was not saved by this service, so it cannot be loaded. Choose the file exactly as it was downloaded.
+procedure-version-name = { $name } (version { $version })

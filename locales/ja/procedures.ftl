@@ -109,3 +109,4 @@ load-error-other-procedure = このファイルは別の手続の画面で保存
 load-error-older-version = このファイルは以前の版の入力画面で保存されたため、読み込めません。お手数ですが、改めて入力してください。
 load-error-newer-version = このファイルは現在表示している版より新しい版の入力画面で保存されたため、読み込めません。改めて入力してください。
 load-error-altered = このファイルは保存後に変更されたか、本システムで保存したものではないため、読み込めません。ダウンロードしたままのファイルを選択してください。
+procedure-version-name = { $name }（第{ $version }版）

@@ -310,6 +310,8 @@ pub struct DetailsPage {
 #[derive(Debug, Clone)]
 pub struct ProcedureItem {
     pub id: String,
+    /// The explanation page (with `?v=` for an older offered version).
+    pub href: String,
     pub name: String,
     pub system: String,
     pub period: String,
@@ -346,6 +348,8 @@ pub struct ProcedurePage {
     pub entry_note: Option<String>,
     /// The online entry screen exists and the procedure is open: offer Agree.
     pub can_enter: bool,
+    /// Where Agree leads: the entry screen of the chosen version.
+    pub entry_href: String,
     pub favorite: bool,
 }
 
@@ -395,6 +399,8 @@ pub struct PastPage {
     pub ctx: Ctx,
     pub procedure_name: String,
     pub action: String,
+    /// The form version searched for (kept by the search form as a hidden field).
+    pub version: Option<u32>,
     pub select_action: String,
     pub back: String,
     pub q: String,

@@ -344,6 +344,25 @@ impl Catalogue {
             .find_map(|v| self.forms.get(&(procedure.id.clone(), *v)))
     }
 
+    /// The versions of a procedure that can be entered now, oldest first: two or more are offered
+    /// side by side (the manual's "_latest" variant).
+    pub fn offered_versions(&self, procedure: &Procedure) -> Vec<u32> {
+        procedure
+            .form_versions
+            .iter()
+            .copied()
+            .filter(|v| self.forms.contains_key(&(procedure.id.clone(), *v)))
+            .collect()
+    }
+
+    /// The form for a requested version when it is offered, else the latest.
+    pub fn form_for(&self, procedure: &Procedure, version: Option<u32>) -> Option<&FormDef> {
+        version
+            .filter(|v| self.offered_versions(procedure).contains(v))
+            .and_then(|v| self.form(&procedure.id, v))
+            .or_else(|| self.entry_form(procedure))
+    }
+
     pub fn form(&self, procedure_id: &str, version: u32) -> Option<&FormDef> {
         self.forms.get(&(procedure_id.to_owned(), version))
     }

@@ -23,6 +23,8 @@ pub fn router() -> Router<AppState> {
 #[derive(serde::Deserialize, Default)]
 pub struct PastQuery {
     #[serde(default)]
+    v: Option<u32>,
+    #[serde(default)]
     q: String,
     #[serde(default)]
     from: String,
@@ -50,6 +52,13 @@ async fn list(
     if filing::gate(&st.app, p, &user) != Gate::Open {
         return Ok(pages::see_other(&format!("/procedures/{id}/entry")));
     }
+    let form = st
+        .app
+        .catalogue
+        .form_for(p, q.v)
+        .ok_or(WebError(ErrorKind::NotFound))?;
+    let suffix = super::entry::version_suffix(&st, p, form);
+    let amp = suffix.replace('?', "&");
     let parse = |s: &str| {
         if s.trim().is_empty() {
             Ok(None)
@@ -103,7 +112,7 @@ async fn list(
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect::<Vec<_>>();
         format!(
-            "/procedures/{id}/past?{}",
+            "/procedures/{id}/past?{}{amp}",
             serde_urlencoded::to_string(params).unwrap_or_default()
         )
     };
@@ -155,8 +164,9 @@ async fn list(
         ctx: ctx.clone(),
         procedure_name: p.name.get(ctx.lang()).to_owned(),
         action: format!("/procedures/{id}/past"),
-        select_action: format!("/procedures/{id}/autofill"),
-        back: format!("/procedures/{id}/entry"),
+        version: q.v.filter(|_| !suffix.is_empty()),
+        select_action: format!("/procedures/{id}/autofill{suffix}"),
+        back: format!("/procedures/{id}/entry{suffix}"),
         q: q.q.clone(),
         from: q.from.clone(),
         to: q.to.clone(),
@@ -186,6 +196,7 @@ async fn select(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(vq): axum::extract::Query<super::entry::VersionQuery>,
     data: FormData,
 ) -> WebResult {
     let p = st
@@ -199,7 +210,7 @@ async fn select(
     let form = st
         .app
         .catalogue
-        .entry_form(p)
+        .form_for(p, vq.v)
         .ok_or(WebError(ErrorKind::NotFound))?;
     let _ = &ctx;
     match filing::autofill(&st.app, user.user_id, form, data.get("reference")).await? {
@@ -209,7 +220,8 @@ async fn select(
                 ("dropped", dropped.join("\u{1f}")),
             ])
             .unwrap_or_default();
-            Ok(pages::see_other(&format!("/procedures/{id}/entry?{qs}")))
+            let v = super::entry::version_suffix(&st, p, form).replace('?', "&");
+            Ok(pages::see_other(&format!("/procedures/{id}/entry?{qs}{v}")))
         }
         None => Err(WebError(ErrorKind::NotFound)),
     }

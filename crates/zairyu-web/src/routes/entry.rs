@@ -28,6 +28,22 @@ pub fn router() -> Router<AppState> {
         .route("/procedures/{id}/load", get(load_form).post(load))
 }
 
+/// The version chosen on the explanation page, when several are offered.
+#[derive(serde::Deserialize, Default)]
+pub struct VersionQuery {
+    #[serde(default)]
+    pub v: Option<u32>,
+}
+
+/// `?v=N` for any version but the latest (whose URLs stay plain), so every step stays on the version
+/// the user chose.
+pub fn version_suffix(st: &AppState, p: &Procedure, form: &FormDef) -> String {
+    match st.app.catalogue.entry_form(p) {
+        Some(latest) if latest.version() != form.version() => format!("?v={}", form.version()),
+        _ => String::new(),
+    }
+}
+
 fn paragraphs(s: &str) -> Vec<String> {
     s.split("\n\n")
         .map(|p| p.trim().to_owned())
@@ -41,6 +57,7 @@ fn open<'a>(
     ctx: &Ctx,
     user: &SessionUser,
     id: &str,
+    v: Option<u32>,
 ) -> Result<Result<(&'a Procedure, &'a FormDef), Response>, WebError> {
     let p = st
         .app
@@ -53,7 +70,7 @@ fn open<'a>(
             let form = st
                 .app
                 .catalogue
-                .entry_form(p)
+                .form_for(p, v)
                 .ok_or(WebError(ErrorKind::NotFound))?;
             return Ok(Ok((p, form)));
         }
@@ -90,6 +107,7 @@ fn open<'a>(
 }
 
 fn entry_page(
+    st: &AppState,
     ctx: &Ctx,
     p: &Procedure,
     form: &FormDef,
@@ -101,21 +119,29 @@ fn entry_page(
         ctx: ctx.clone(),
         procedure_name: p.name.get(ctx.lang()).to_owned(),
         contact: paragraphs(p.contact.get(ctx.lang())),
-        action: format!("/procedures/{}/entry", p.id),
+        action: format!("/procedures/{}/entry{}", p.id, version_suffix(st, p, form)),
         back: format!("/procedures/{}", p.id),
         sections,
         summary,
         alert: None,
         tools: crate::pages::EntryTools {
             save_label: ctx.t("save-data"),
-            load: (format!("/procedures/{}/load", p.id), ctx.t("load-data")),
-            autofill: (format!("/procedures/{}/past", p.id), ctx.t("autofill-link")),
+            load: (
+                format!("/procedures/{}/load{}", p.id, version_suffix(st, p, form)),
+                ctx.t("load-data"),
+            ),
+            autofill: (
+                format!("/procedures/{}/past{}", p.id, version_suffix(st, p, form)),
+                ctx.t("autofill-link"),
+            ),
         },
     }
 }
 
 #[derive(serde::Deserialize, Default)]
 pub struct EntryQuery {
+    #[serde(default)]
+    v: Option<u32>,
     /// Set after Auto-Fill.
     #[serde(default)]
     filled: String,
@@ -133,12 +159,12 @@ async fn entry(
     Path(id): Path<String>,
     axum::extract::Query(q): axum::extract::Query<EntryQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id)? {
+    let (p, form) = match open(&st, &ctx, &user, &id, q.v)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
     let answers = filing::starting_answers(&st.app, &user, form).await?;
-    let mut page = entry_page(&ctx, p, form, &answers, None);
+    let mut page = entry_page(&st, &ctx, p, form, &answers, None);
     if q.loaded == "1" {
         let dropped: Vec<&str> = q
             .dropped
@@ -178,9 +204,10 @@ async fn entry_submit(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id)? {
+    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
@@ -209,13 +236,20 @@ async fn entry_submit(
     filing::save_draft(&st.app, user.user_id, form, &answers).await?;
     if data.get("action") != "submit" {
         // A choice that changes the fields below, or "add a row": the form again, no errors yet.
-        return Ok(pages::ok(&ctx, &entry_page(&ctx, p, form, &answers, None)));
+        return Ok(pages::ok(
+            &ctx,
+            &entry_page(&st, &ctx, p, form, &answers, None),
+        ));
     }
     match form.validate(&answers, filing::today(&st.app)) {
-        Ok(_) => Ok(pages::see_other(&format!("/procedures/{}/confirm", p.id))),
+        Ok(_) => Ok(pages::see_other(&format!(
+            "/procedures/{}/confirm{}",
+            p.id,
+            version_suffix(&st, p, form)
+        ))),
         Err(errs) => Ok(pages::invalid(
             &ctx,
-            &entry_page(&ctx, p, form, &answers, Some(&errs)),
+            &entry_page(&st, &ctx, p, form, &answers, Some(&errs)),
         )),
     }
 }
@@ -224,14 +258,19 @@ async fn confirm(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id)? {
+    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
     let Some((cleaned, key)) = filing::pending(&st.app, user.user_id, form).await? else {
         // Nothing confirmed (a bookmark, or Back after Apply): the entry screen.
-        return Ok(pages::see_other(&format!("/procedures/{}/entry", p.id)));
+        return Ok(pages::see_other(&format!(
+            "/procedures/{}/entry{}",
+            p.id,
+            version_suffix(&st, p, form)
+        )));
     };
     let rows = form
         .summary(&cleaned, ctx.lang())
@@ -259,9 +298,17 @@ async fn confirm(
         summary: Vec::new(),
         alert: None,
         rows,
-        action: format!("/procedures/{}/confirm", p.id),
+        action: format!(
+            "/procedures/{}/confirm{}",
+            p.id,
+            version_suffix(&st, p, form)
+        ),
         hidden: vec![("submit_key".into(), key)],
-        back_href: Some(format!("/procedures/{}/entry", p.id)),
+        back_href: Some(format!(
+            "/procedures/{}/entry{}",
+            p.id,
+            version_suffix(&st, p, form)
+        )),
         submit: ctx.t("button-apply"),
     };
     Ok(pages::ok(&ctx, &page))
@@ -271,9 +318,10 @@ async fn apply(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id)? {
+    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
@@ -282,8 +330,16 @@ async fn apply(
             "/procedures/{}/completed/{reference}",
             p.id
         ))),
-        Applied::Stale => Ok(pages::see_other(&format!("/procedures/{}/confirm", p.id))),
-        Applied::Invalid(_) => Ok(pages::see_other(&format!("/procedures/{}/entry", p.id))),
+        Applied::Stale => Ok(pages::see_other(&format!(
+            "/procedures/{}/confirm{}",
+            p.id,
+            version_suffix(&st, p, form)
+        ))),
+        Applied::Invalid(_) => Ok(pages::see_other(&format!(
+            "/procedures/{}/entry{}",
+            p.id,
+            version_suffix(&st, p, form)
+        ))),
     }
 }
 
@@ -322,12 +378,17 @@ async fn completed(
     Ok(pages::ok(&ctx, &page))
 }
 
-fn load_page(ctx: &Ctx, p: &Procedure, error: Option<String>) -> crate::pages::LoadPage {
+fn load_page(
+    ctx: &Ctx,
+    p: &Procedure,
+    suffix: &str,
+    error: Option<String>,
+) -> crate::pages::LoadPage {
     crate::pages::LoadPage {
         ctx: ctx.clone(),
         procedure_name: p.name.get(ctx.lang()).to_owned(),
-        action: format!("/procedures/{}/load", p.id),
-        back: format!("/procedures/{}/entry", p.id),
+        action: format!("/procedures/{}/load{suffix}", p.id),
+        back: format!("/procedures/{}/entry{suffix}", p.id),
         summary: error
             .map(|e| vec![("f-file".to_owned(), e)])
             .unwrap_or_default(),
@@ -339,12 +400,16 @@ async fn load_form(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
 ) -> WebResult {
-    let (p, _) = match open(&st, &ctx, &user, &id)? {
+    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    Ok(pages::ok(&ctx, &load_page(&ctx, p, None)))
+    Ok(pages::ok(
+        &ctx,
+        &load_page(&ctx, p, &version_suffix(&st, p, form), None),
+    ))
 }
 
 /// Load Data: a file saved on this screen restores the entries; any other file gets a clear message
@@ -353,9 +418,10 @@ async fn load(
     State(st): State<AppState>,
     SignedIn(ctx, user, _): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     upload: crate::forms::Upload,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id)? {
+    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
@@ -365,6 +431,7 @@ async fn load(
             &load_page(
                 &ctx,
                 p,
+                &version_suffix(&st, p, form),
                 Some(ctx.t1("err-required", "field", &ctx.t("load-file"))),
             ),
         ));
@@ -377,13 +444,19 @@ async fn load(
             ])
             .unwrap_or_default();
             Ok(pages::see_other(&format!(
-                "/procedures/{}/entry?{qs}",
-                p.id
+                "/procedures/{}/entry?{qs}{}",
+                p.id,
+                version_suffix(&st, p, form).replace('?', "&")
             )))
         }
         Err(e) => Ok(pages::invalid(
             &ctx,
-            &load_page(&ctx, p, Some(ctx.t(e.message_key()))),
+            &load_page(
+                &ctx,
+                p,
+                &version_suffix(&st, p, form),
+                Some(ctx.t(e.message_key())),
+            ),
         )),
     }
 }

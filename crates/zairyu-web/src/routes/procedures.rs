@@ -111,16 +111,48 @@ async fn list(State(st): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) 
             false,
         ));
     }
-    let items = result
-        .items
-        .iter()
-        .map(|p| ProcedureItem {
-            id: p.id.clone(),
-            name: p.name.get(ctx.lang()).to_owned(),
-            system: ctx.t(p.system.label_key()),
-            period: period(&ctx, p),
-        })
-        .collect();
+    // A procedure offered in several versions is listed once per version, the newest marked
+    // "_latest" as the real system does.
+    let mut items = Vec::new();
+    for p in &result.items {
+        let versions = st.app.catalogue.offered_versions(p);
+        let name = p.name.get(ctx.lang()).to_owned();
+        if versions.len() > 1 {
+            let latest = versions.last().copied().unwrap_or(1);
+            for v in versions {
+                let (href, shown) = if v == latest {
+                    (format!("/procedures/{}", p.id), format!("{name}_latest"))
+                } else {
+                    (
+                        format!("/procedures/{}?v={v}", p.id),
+                        ctx.i18n.ta(
+                            ctx.locale,
+                            "procedure-version-name",
+                            &[
+                                ("name", name.clone().into()),
+                                ("version", i64::from(v).into()),
+                            ],
+                        ),
+                    )
+                };
+                items.push(ProcedureItem {
+                    id: p.id.clone(),
+                    href,
+                    name: shown,
+                    system: ctx.t(p.system.label_key()),
+                    period: period(&ctx, p),
+                });
+            }
+        } else {
+            items.push(ProcedureItem {
+                id: p.id.clone(),
+                href: format!("/procedures/{}", p.id),
+                name,
+                system: ctx.t(p.system.label_key()),
+                period: period(&ctx, p),
+            });
+        }
+    }
     let page = ProceduresPage {
         ctx: ctx.clone(),
         q: query.keywords.clone(),
@@ -158,6 +190,9 @@ fn find<'a>(st: &'a AppState, id: &str) -> Result<&'a Procedure, WebError> {
 
 #[derive(serde::Deserialize, Default)]
 pub struct ExplanationQuery {
+    /// A form version other than the latest, when several are offered.
+    #[serde(default)]
+    v: Option<u32>,
     #[serde(default)]
     added: String,
     #[serde(default)]
@@ -242,6 +277,13 @@ async fn explanation(
         entry_note: (closed.is_none() && st.app.catalogue.entry_form(p).is_none())
             .then(|| ctx.t("procedure-entry-not-yet")),
         can_enter: closed.is_none() && st.app.catalogue.entry_form(p).is_some(),
+        entry_href: match q.v.filter(|v| {
+            st.app.catalogue.offered_versions(p).contains(v)
+                && Some(*v) != st.app.catalogue.entry_form(p).map(|f| f.version())
+        }) {
+            Some(v) => format!("/procedures/{}/entry?v={v}", p.id),
+            None => format!("/procedures/{}/entry", p.id),
+        },
         closed,
         alert,
         favorite,

@@ -331,3 +331,88 @@ async fn drafts_are_kept_listed_deleted_and_expire_with_a_reminder() {
         .assert_status(303);
     assert_eq!(t.scalar("SELECT COUNT(*) FROM drafts").await, 0);
 }
+
+#[tokio::test]
+async fn two_versions_are_offered_side_by_side_and_each_filing_records_its_own() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "versions@example.jp").await;
+    b.post("/settings/language", &[("lang", "en"), ("back", "/")])
+        .await;
+    let list = b.get("/procedures?per=100").await;
+    assert!(
+        list.has("href=\"/procedures/ens-request-for-use?v=1\""),
+        "the older version is listed: {}",
+        list.body
+            .split("procedure-list")
+            .nth(1)
+            .unwrap_or("")
+            .chars()
+            .take(1500)
+            .collect::<String>()
+    );
+    assert!(list.has("_latest"), "the newest is marked _latest");
+    let older = b.get("/procedures/ens-request-for-use?v=1").await;
+    assert!(
+        older.has("href=\"/procedures/ens-request-for-use/entry?v=1\""),
+        "Agree leads to version 1"
+    );
+    assert!(
+        !b.get("/procedures/ens-request-for-use/entry?v=1")
+            .await
+            .has("name=\"mobile\""),
+        "version 1 has no mobile field"
+    );
+    assert!(
+        b.get("/procedures/ens-request-for-use/entry")
+            .await
+            .has("name=\"mobile\""),
+        "the latest has it"
+    );
+    // Filing on version 1 stays on version 1 through confirmation and Apply.
+    let r = b
+        .post("/procedures/ens-request-for-use/entry?v=1", GOOD)
+        .await;
+    assert_eq!(
+        r.location().unwrap(),
+        "/procedures/ens-request-for-use/confirm?v=1"
+    );
+    let c = b.get("/procedures/ens-request-for-use/confirm?v=1").await;
+    assert!(c.has("action=\"/procedures/ens-request-for-use/confirm?v=1\""));
+    let key = c.input_value("submit_key").unwrap();
+    b.post(
+        "/procedures/ens-request-for-use/confirm?v=1",
+        &[("submit_key", &key), ("action", "submit")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(t.scalar("SELECT form_version FROM applications").await, 1);
+    // A file saved on version 1 is refused on the latest with the older-version message.
+    let saved = b
+        .post(
+            "/procedures/ens-request-for-use/entry?v=1",
+            &[("name_en", "ANNA LEE"), ("action", "save")],
+        )
+        .await
+        .body;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", b.csrf().await)
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(saved.into_bytes()).file_name("v1.xml"),
+        );
+    let r = b
+        .client
+        .post(format!("{}/procedures/ens-request-for-use/load", t.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+    assert!(r.text().await.unwrap().contains("earlier version"));
+    // An unknown version falls back to the latest.
+    assert!(
+        b.get("/procedures/ens-request-for-use/entry?v=9")
+            .await
+            .has("name=\"mobile\"")
+    );
+}

@@ -121,7 +121,7 @@ async fn foreign_altered_or_missing_files_get_a_clear_message_and_change_nothing
     )
     .unwrap();
     let newer = zairyu_forms::FormDef::parse(
-        "id = \"ens-request-for-use\"\nversion = 2\ntitle = { ja = \"届\", en = \"N\" }\n[[sections]]\nid = \"s\"\ntitle = { ja = \"s\", en = \"s\" }\n[[sections.fields]]\nid = \"name_en\"\nkind = \"text\"\nmax_len = 10\nlabel = { ja = \"a\", en = \"a\" }\n",
+        "id = \"ens-request-for-use\"\nversion = 3\ntitle = { ja = \"届\", en = \"N\" }\n[[sections]]\nid = \"s\"\ntitle = { ja = \"s\", en = \"s\" }\n[[sections.fields]]\nid = \"name_en\"\nkind = \"text\"\nmax_len = 10\nlabel = { ja = \"a\", en = \"a\" }\n",
         &zairyu_forms::OptionLists::new(),
     )
     .unwrap();

@@ -79,8 +79,6 @@ link-unknown-text = The link could not be recognised. It may have been cut short
 link-start-again = Start again
 mail-not-arriving = If the email does not arrive, check your spam folder and that you can receive email from this system, then try again.
 
-not-yet-title = This service is not available yet
-not-yet-text = This part of the system has not been opened yet. Please use the other services from the top page.
 
 top-title = Top page
 top-general-notices = General Notices

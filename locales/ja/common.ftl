@@ -80,8 +80,6 @@ link-unknown-text = リンクを認識できませんでした。コピーした
 link-start-again = 最初からやり直す
 mail-not-arriving = メールが届かない場合は、迷惑メールフォルダを確認し、本システムからのメールを受信できる設定になっているかをご確認の上、もう一度お試しください。
 
-not-yet-title = このサービスはまだご利用いただけません
-not-yet-text = この機能はまだ公開されていません。トップページから他のサービスをご利用ください。
 
 top-title = トップページ
 top-general-notices = お知らせ

@@ -542,3 +542,80 @@ pub async fn load_file(
         Err(e) => Ok(Err(e)),
     }
 }
+
+/// What the application list was asked for (SPEC §9.1).
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub related: String,
+    pub procedure_keywords: String,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub oldest_first: bool,
+    pub per_page: i64,
+    /// 1-based.
+    pub page: i64,
+    pub lang: String,
+}
+
+/// Midnight at the start of a day in Japan, as an instant.
+fn jst_midnight(d: Date) -> i64 {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    let t = d.as_time().midnight().assume_offset(jst);
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// One page of the user's own filings, and how many match.
+pub async fn list_applications(
+    app: &App,
+    user_id: i64,
+    q: &ListQuery,
+) -> Result<(Vec<ApplicationRow>, i64), AppError> {
+    let words: Vec<String> = crate::catalogue::search::fold(&q.procedure_keywords)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let procedures = (!words.is_empty()).then(|| {
+        app.catalogue
+            .procedures
+            .iter()
+            .filter(|p| {
+                let hay = crate::catalogue::search::fold(&format!(
+                    "{} {} {}",
+                    p.name.get("ja"),
+                    p.name.get(&q.lang),
+                    p.name.get("en")
+                ));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let filter = applications::ListFilter {
+        related: zairyu_domain::text::fold_width(q.related.trim())
+            .to_uppercase()
+            .replace('-', ""),
+        procedures,
+        from: q.from.map(jst_midnight),
+        to: q.to.and_then(|d| d.plus_days(1)).map(jst_midnight),
+        oldest_first: q.oldest_first,
+    };
+    let per = q.per_page.clamp(1, 100);
+    let mut conn = app.db.read().await?;
+    let (rows, total) =
+        applications::list(&mut conn, user_id, &filter, per, (q.page.max(1) - 1) * per).await?;
+    Ok((rows, total))
+}
+
+/// A filing with its dated history, only for its owner.
+pub async fn details(
+    app: &App,
+    user_id: i64,
+    reference: &str,
+) -> Result<Option<(ApplicationRow, Vec<(i64, String, Option<String>)>)>, AppError> {
+    let Some(row) = find(app, user_id, reference).await? else {
+        return Ok(None);
+    };
+    let mut conn = app.db.read().await?;
+    let history = applications::history(&mut conn, row.id).await?;
+    Ok(Some((row, history)))
+}

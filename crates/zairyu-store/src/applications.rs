@@ -231,3 +231,111 @@ pub async fn grant_usage(
         .map_err(q)?;
     Ok(())
 }
+
+/// The search of "Application situation confirmation" (SPEC §9.1), always within one user's filings.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Any of the numbers (reference, reception, notification receipt) or the name, as typed
+    /// (already folded to upper case by the caller).
+    pub related: String,
+    /// Only these procedures (from the procedure-name keywords); None means any.
+    pub procedures: Option<Vec<String>>,
+    pub from: Option<Millis>,
+    /// Exclusive upper bound.
+    pub to: Option<Millis>,
+    pub oldest_first: bool,
+}
+
+/// One page of the user's filings and the total that match.
+pub async fn list(
+    conn: &mut Conn,
+    user_id: i64,
+    f: &ListFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ApplicationRow>, i64), StoreError> {
+    if f.procedures.as_ref().is_some_and(|p| p.is_empty()) {
+        return Ok((Vec::new(), 0));
+    }
+    let mut cond = String::from("user_id = $1");
+    let mut n = 1;
+    let mut texts: Vec<String> = Vec::new();
+    if !f.related.is_empty() {
+        n += 1;
+        cond.push_str(&format!(
+            " AND (UPPER(reference_number) LIKE ${n} OR UPPER(COALESCE(reception_number, '')) LIKE ${n} \
+             OR UPPER(COALESCE(receipt_number, '')) LIKE ${n} OR UPPER(COALESCE(related_name, '')) LIKE ${n})"
+        ));
+        let escaped = f.related.replace('\\', "").replace(['%', '_'], "");
+        texts.push(format!("%{escaped}%"));
+    }
+    if let Some(ids) = &f.procedures {
+        let mut marks = Vec::new();
+        for id in ids.iter().take(100) {
+            n += 1;
+            marks.push(format!("${n}"));
+            texts.push(id.clone());
+        }
+        cond.push_str(&format!(" AND procedure_id IN ({})", marks.join(", ")));
+    }
+    let mut nums: Vec<i64> = Vec::new();
+    if let Some(from) = f.from {
+        n += 1;
+        cond.push_str(&format!(" AND created_at >= ${n}"));
+        nums.push(from);
+    }
+    if let Some(to) = f.to {
+        n += 1;
+        cond.push_str(&format!(" AND created_at < ${n}"));
+        nums.push(to);
+    }
+    let order = if f.oldest_first {
+        "created_at ASC, id ASC"
+    } else {
+        "created_at DESC, id DESC"
+    };
+    let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
+    let mut count_q = sqlx::query_scalar::<_, i64>(&count_sql).bind(user_id);
+    for t in &texts {
+        count_q = count_q.bind(t.as_str());
+    }
+    for v in &nums {
+        count_q = count_q.bind(*v);
+    }
+    let total = count_q.fetch_one(&mut *conn).await.map_err(q)?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+    );
+    let mut list_q = sqlx::query(&sql).bind(user_id);
+    for t in &texts {
+        list_q = list_q.bind(t.as_str());
+    }
+    for v in &nums {
+        list_q = list_q.bind(*v);
+    }
+    let rows = list_q.fetch_all(conn).await.map_err(q)?;
+    Ok((rows.into_iter().map(row).collect::<Result<_, _>>()?, total))
+}
+
+/// The dated history of one filing (its owner's, checked by the caller), oldest first.
+pub async fn history(
+    conn: &mut Conn,
+    application_id: i64,
+) -> Result<Vec<(Millis, String, Option<String>)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT at, status, note FROM application_events WHERE application_id = $1 ORDER BY at, id",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await
+    .map_err(q)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok((
+                r.try_get("at").map_err(q)?,
+                r.try_get("status").map_err(q)?,
+                r.try_get("note").map_err(q)?,
+            ))
+        })
+        .collect()
+}

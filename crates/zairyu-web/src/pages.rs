@@ -430,3 +430,47 @@ pub struct LoadPage {
     pub summary: Vec<(String, String)>,
     pub alert: Option<String>,
 }
+
+/// One row of the application list.
+#[derive(Debug, Clone)]
+pub struct ApplicationItem {
+    pub name: String,
+    pub related: Vec<String>,
+    pub applied: String,
+    pub status: String,
+    pub reference: String,
+}
+
+/// Application situation confirmation (SPEC §9.1).
+#[derive(Template)]
+#[template(path = "applications.html")]
+pub struct ApplicationsPage {
+    pub ctx: Ctx,
+    pub related: String,
+    pub procedure: String,
+    pub from: String,
+    pub to: String,
+    pub from_error: bool,
+    pub to_error: bool,
+    pub oldest: bool,
+    pub page_sizes: Vec<(usize, bool)>,
+    pub as_of: String,
+    pub count_text: String,
+    pub items: Vec<ApplicationItem>,
+    pub pages: Vec<(String, String, bool)>,
+    /// Every status with its meaning (SPEC §9.2).
+    pub statuses: Vec<(String, String)>,
+    pub summary: Vec<(String, String)>,
+    pub alert: Option<String>,
+}
+
+/// Details of one filing (SPEC §9.3).
+#[derive(Template)]
+#[template(path = "application.html")]
+pub struct ApplicationPage {
+    pub ctx: Ctx,
+    pub facts: Vec<(String, String)>,
+    /// (when, status, note)
+    pub history: Vec<(String, String, String)>,
+    pub answers: Vec<(String, String)>,
+}

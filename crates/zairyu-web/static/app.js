@@ -18,6 +18,9 @@
     setupConditions();
     if (summary && !summary.hidden) { summary.focus(); }
     setupTimeout();
+    document.querySelectorAll("[data-print]").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
     setupPostal();
     setupDialogs();
   });

@@ -1,5 +1,6 @@
 //! Route groups, each with its own `router()`.
 
+pub mod applications;
 pub mod autofill;
 pub mod entry;
 pub mod login;
@@ -23,6 +24,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(procedures::router())
         .merge(entry::router())
         .merge(autofill::router())
+        .merge(applications::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

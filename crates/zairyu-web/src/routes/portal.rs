@@ -6,9 +6,7 @@ use crate::ctx::{Ctx, Scheme, format_jst};
 use crate::error::{ErrorKind, WebError, WebResult};
 use crate::forms::FormData;
 use crate::middleware::{LANG_COOKIE, SCHEME_COOKIE, set_cookie};
-use crate::pages::{
-    self, Action, MailItem, MailboxPage, MessagePage, NoticeItem, NoticePage, NoticesPage, TopPage,
-};
+use crate::pages::{self, MailItem, MailboxPage, NoticeItem, NoticePage, NoticesPage, TopPage};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -24,7 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/notices/{id}", get(notice))
         .route("/settings/language", post(language))
         .route("/settings/scheme", post(scheme))
-        .route("/applications", get(not_yet))
         .route(
             "/static/app.css",
             get(|| async { asset("text/css; charset=utf-8", crate::assets::APP_CSS) }),
@@ -161,14 +158,6 @@ async fn scheme(State(st): State<AppState>, form: FormData) -> WebResult {
         set_cookie(SCHEME_COOKIE, s.code(), Some(YEAR), false, st.web.secure),
     );
     Ok(r)
-}
-
-/// Screens whose issues have not landed yet say so plainly instead of showing invented content.
-async fn not_yet(ctx: Ctx) -> Response {
-    let page = MessagePage::new(&ctx, "not-yet-title")
-        .para(ctx.t("not-yet-text"))
-        .action(Action::link("/", ctx.t("button-home")));
-    pages::render(&ctx, StatusCode::NOT_FOUND, &page)
 }
 
 async fn ready(State(st): State<AppState>) -> Response {

@@ -3,6 +3,7 @@
 //! for the whole suite, so the workspace links few test executables.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod applications;
 mod entry;
 mod login;
 mod mail;

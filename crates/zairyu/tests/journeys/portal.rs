@@ -182,12 +182,3 @@ async fn health_readiness_metrics_and_assets() {
     assert!(css.has("[data-scheme=\"black\"]"));
     b.get("/static/app.js").await.assert_status(200);
 }
-
-#[tokio::test]
-async fn unbuilt_services_say_so_plainly() {
-    let t = TestApp::spawn().await;
-    let b = t.browser();
-    let p = b.get("/applications").await;
-    p.assert_status(404);
-    assert!(p.has("<h1>"));
-}

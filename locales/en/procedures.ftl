@@ -134,3 +134,7 @@ status-awaiting-issuance-meaning = Permitted: receive the residence card or cert
 status-in-return-process-meaning = Revision or more material is needed; see the email, then correct and resubmit.
 status-completed-meaning = Processing is complete.
 status-completed-not-permitted-meaning = Processing is complete; the application was not permitted.
+
+# The legal deadline of a notification (SPEC §8.3), on the confirmation page.
+notification-deadline = This notification must be made within { $days } days of the event, that is by { $date }.
+notification-deadline-passed = The legal deadline for this notification has passed: it had to be made within { $days } days of the event, that is by { $date }. The notification is still accepted; please submit it now.

@@ -134,3 +134,7 @@ status-awaiting-issuance-meaning = 許可されました。案内に従って在
 status-in-return-process-meaning = 修正又は追加資料が必要です。メールを確認し、修正して再申請してください。
 status-completed-meaning = 処理が完了しました。
 status-completed-not-permitted-meaning = 処理が完了しました。申請は不許可となりました。
+
+# 届出の法定期限（SPEC §8.3）。確認画面に表示する。
+notification-deadline = この届出は、事由が生じた日から{ $days }日以内（{ $date }まで）に行う必要があります。
+notification-deadline-passed = この届出の法定の期限（事由が生じた日から{ $days }日以内、{ $date }まで）を過ぎています。届出は受け付けられますので、速やかに届け出てください。

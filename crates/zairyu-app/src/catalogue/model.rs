@@ -93,6 +93,37 @@ struct Raw {
     #[serde(default)]
     keywords: BTreeMap<String, Vec<String>>,
     form_versions: Vec<u32>,
+    #[serde(default)]
+    deadline_days: Option<u32>,
+    #[serde(default)]
+    deadline_field: Option<String>,
+    #[serde(default)]
+    deadline_fields: Vec<String>,
+}
+
+/// A legal deadline counted from the date of the event (SPEC §8.3: a notification is due within 14
+/// days). Passing it never refuses a filing; the confirmation page only says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    pub days: u32,
+    /// The date fields that can hold the event date, one per content; the first one answered (hidden
+    /// fields are never answered in cleaned answers) is the event date.
+    pub fields: Vec<String>,
+}
+
+impl Deadline {
+    /// The event date among the (cleaned) answers: the first listed field holding a whole date.
+    pub fn event_date(&self, answers: &zairyu_forms::Answers) -> Option<zairyu_domain::Date> {
+        self.fields
+            .iter()
+            .filter_map(|f| answers.text(f))
+            .find_map(|t| zairyu_domain::Date::parse(t).ok())
+    }
+
+    /// The last day on which a notification of an event on `event` is still in time.
+    pub fn last_day(&self, event: zairyu_domain::Date) -> Option<zairyu_domain::Date> {
+        event.plus_days(i64::from(self.days))
+    }
 }
 
 /// A procedure of the catalogue.
@@ -117,6 +148,8 @@ pub struct Procedure {
     pub keywords: BTreeMap<String, Vec<String>>,
     /// Form versions offered side by side, the latest last.
     pub form_versions: Vec<u32>,
+    /// `deadline_days` with `deadline_field` / `deadline_fields`.
+    pub deadline: Option<Deadline>,
 }
 
 /// Where a procedure stands against its reception period.
@@ -236,6 +269,42 @@ impl Catalogue {
                     errors.push(format!("{}: unknown language {lang}", what("keywords")));
                 }
             }
+            let mut deadline_fields = raw.deadline_fields.clone();
+            if let Some(f) = &raw.deadline_field {
+                if !deadline_fields.is_empty() {
+                    errors.push(format!(
+                        "{}: give deadline_field or deadline_fields, not both",
+                        what("deadline_field")
+                    ));
+                }
+                deadline_fields.insert(0, f.clone());
+            }
+            let deadline = match raw.deadline_days {
+                Some(0) => {
+                    errors.push(format!("{}: at least 1", what("deadline_days")));
+                    None
+                }
+                Some(days) if deadline_fields.is_empty() => {
+                    errors.push(format!(
+                        "{}: {days} days from which date? Name it in deadline_field",
+                        what("deadline_days")
+                    ));
+                    None
+                }
+                Some(days) => Some(Deadline {
+                    days,
+                    fields: deadline_fields,
+                }),
+                None => {
+                    if !deadline_fields.is_empty() {
+                        errors.push(format!(
+                            "{}: a deadline field without deadline_days",
+                            what("deadline_field")
+                        ));
+                    }
+                    None
+                }
+            };
             if let Some(start) = start {
                 procedures.push(Procedure {
                     id: raw.id,
@@ -254,6 +323,7 @@ impl Catalogue {
                     only_with_another_application: raw.only_with_another_application,
                     keywords: raw.keywords,
                     form_versions: raw.form_versions,
+                    deadline,
                 });
             }
         }
@@ -322,6 +392,16 @@ impl Catalogue {
                             "{at}: form version {} differs from the file name",
                             form.version()
                         ));
+                    }
+                    for f in p.deadline.iter().flat_map(|d| d.fields.iter()) {
+                        match form.field(f).map(|x| x.kind()) {
+                            Some(zairyu_forms::FieldKind::Date { .. }) => {}
+                            Some(_) => errors
+                                .push(format!("{at}: deadline field {f:?} is not a date field")),
+                            None => errors.push(format!(
+                                "{at}: deadline field {f:?} is not a field of the form"
+                            )),
+                        }
                     }
                     self.forms.insert(((*procedure).to_owned(), *version), form);
                 }
@@ -399,6 +479,8 @@ form_versions = [1]
     fn the_embedded_catalogue_loads() {
         let c = crate::catalogue::embedded().unwrap();
         assert!(c.procedures.iter().all(|p| !p.name.get("ja").is_empty()));
+        let n = c.get("ens-notification").unwrap();
+        assert_eq!(n.deadline.as_ref().map(|d| d.days), Some(14));
     }
 
     #[test]
@@ -429,7 +511,60 @@ form_versions = [1]
         ] {
             assert!(all.contains(needle), "{needle} in {all}");
         }
+        let no_field = format!("{GOOD}\ndeadline_days = 14");
+        let e = Catalogue::parse(&[("p", &no_field)], "groups = []").unwrap_err();
+        assert!(e.0.join("").contains("from which date"));
         let unknown = format!("{GOOD}\ncolour = \"red\"");
         assert!(Catalogue::parse(&[("p", &unknown)], "groups = []").is_err());
+    }
+
+    #[test]
+    fn deadline_fields_must_be_date_fields_of_the_form() {
+        let form = r#"
+id = "p"
+version = 1
+title = { ja = "届出", en = "Notification" }
+[[sections]]
+id = "s"
+title = { ja = "節", en = "Section" }
+[[sections.fields]]
+id = "event_date"
+kind = "date"
+label = { ja = "年月日", en = "Date" }
+[[sections.fields]]
+id = "name"
+kind = "text"
+max_len = 10
+label = { ja = "氏名", en = "Name" }
+"#;
+        let with = |keys: &str| {
+            Catalogue::parse(&[("p", &format!("{GOOD}\n{keys}"))], "groups = []")
+                .and_then(|c| c.with_forms(&[("p", 1, form)], &[]))
+        };
+        let c = with("deadline_days = 14\ndeadline_field = \"event_date\"").unwrap();
+        let d = c.get("p").unwrap().deadline.clone().unwrap();
+        assert_eq!(d.fields, vec!["event_date".to_owned()]);
+        let event = zairyu_domain::Date::parse("20250401").unwrap();
+        assert_eq!(
+            d.last_day(event),
+            zairyu_domain::Date::parse("20250415").ok()
+        );
+        let mut answers = zairyu_forms::Answers::new();
+        answers.insert(
+            "event_date",
+            zairyu_forms::Answer::Text("2025-04-01".into()),
+        );
+        assert_eq!(d.event_date(&answers), Some(event));
+        let e = with("deadline_days = 14\ndeadline_fields = [\"name\", \"nope\"]").unwrap_err();
+        let all = e.0.join("\n");
+        assert!(
+            all.contains("not a date field") && all.contains("not a field of the form"),
+            "{all}"
+        );
+        assert!(
+            with("deadline_field = \"event_date\"").is_err(),
+            "without days"
+        );
+        assert!(with("deadline_days = 0\ndeadline_field = \"event_date\"").is_err());
     }
 }

@@ -287,6 +287,7 @@ async fn confirm(
             (r.label, value)
         })
         .collect();
+    let alert = deadline_note(&st, &ctx, p, &cleaned);
     let page = ConfirmPage {
         ctx: ctx.clone(),
         title: ctx.t("entry-confirm-title"),
@@ -296,7 +297,7 @@ async fn confirm(
             ctx.t("entry-confirm-lead")
         ),
         summary: Vec::new(),
-        alert: None,
+        alert,
         rows,
         action: format!(
             "/procedures/{}/confirm{}",
@@ -312,6 +313,30 @@ async fn confirm(
         submit: ctx.t("button-apply"),
     };
     Ok(pages::ok(&ctx, &page))
+}
+
+/// The legal deadline of a notification (SPEC §8.3), counted from the event date in Japan: a warning
+/// once it has passed (the notification is still accepted), else the date it falls on.
+fn deadline_note(
+    st: &AppState,
+    ctx: &Ctx,
+    p: &Procedure,
+    cleaned: &zairyu_forms::Cleaned,
+) -> Option<String> {
+    let deadline = p.deadline.as_ref()?;
+    let event = deadline.event_date(cleaned.answers())?;
+    let last = deadline.last_day(event)?;
+    let date = format!("{:04}/{:02}/{:02}", last.year(), last.month(), last.day());
+    let args = [
+        ("date", zairyu_i18n::Value::from(date)),
+        ("days", zairyu_i18n::Value::from(deadline.days.to_string())),
+    ];
+    let key = if filing::today(&st.app) > last {
+        "notification-deadline-passed"
+    } else {
+        "notification-deadline"
+    };
+    Some(ctx.i18n.ta(ctx.locale, key, &args))
 }
 
 async fn apply(

@@ -8,6 +8,7 @@ mod entry;
 mod login;
 mod mail;
 mod mypage;
+mod notification;
 mod portal;
 mod procedures;
 mod recovery;

@@ -148,6 +148,10 @@ pub struct Procedure {
     pub keywords: BTreeMap<String, Vec<String>>,
     /// Form versions offered side by side, the latest last.
     pub form_versions: Vec<u32>,
+    /// Name, explanation and keywords per language, folded once at load for searching.
+    pub search_text: BTreeMap<String, String>,
+    /// The synonym groups (indexes) whose words occur in any of the texts, for "Search for Synonyms".
+    pub synonym_groups: Vec<usize>,
     /// `deadline_days` with `deadline_field` / `deadline_fields`.
     pub deadline: Option<Deadline>,
 }
@@ -324,6 +328,8 @@ impl Catalogue {
                     keywords: raw.keywords,
                     form_versions: raw.form_versions,
                     deadline,
+                    search_text: BTreeMap::new(),
+                    synonym_groups: Vec::new(),
                 });
             }
         }
@@ -338,6 +344,35 @@ impl Catalogue {
                 Vec::new()
             }
         };
+        for p in &mut procedures {
+            let langs: std::collections::BTreeSet<&String> = p
+                .name
+                .0
+                .keys()
+                .chain(p.explanation.0.keys())
+                .chain(p.keywords.keys())
+                .collect();
+            let mut texts = BTreeMap::new();
+            for l in langs {
+                let words = p.keywords.get(l).map(|w| w.join("\n")).unwrap_or_default();
+                let name = p.name.0.get(l).map(String::as_str).unwrap_or("");
+                let explanation = p.explanation.0.get(l).map(String::as_str).unwrap_or("");
+                texts.insert(
+                    l.clone(),
+                    super::search::fold(&format!("{name}\n{explanation}\n{words}")),
+                );
+            }
+            p.synonym_groups = synonyms
+                .iter()
+                .enumerate()
+                .filter(|(_, g): &(usize, &Vec<String>)| {
+                    g.iter()
+                        .any(|w| texts.values().any(|t| t.contains(w.as_str())))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            p.search_text = texts;
+        }
         if errors.is_empty() {
             procedures.sort_by_key(|p| p.order);
             Ok(Catalogue {

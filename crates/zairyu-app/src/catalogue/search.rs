@@ -79,36 +79,26 @@ pub struct SearchResult<'a> {
 }
 
 impl Catalogue {
-    fn haystack(p: &Procedure, lang: &str) -> String {
-        let mut s = String::new();
-        // Japanese (authoritative), the user's language, and English, which many users type whatever
-        // language their screen is in.
-        let mut langs = vec!["ja", lang, "en"];
-        langs.dedup();
-        for l in langs {
-            s.push_str(p.name.get(l));
-            s.push('\n');
-            s.push_str(p.explanation.get(l));
-            s.push('\n');
-            if let Some(words) = p.keywords.get(l) {
-                s.push_str(&words.join("\n"));
-                s.push('\n');
-            }
-        }
-        fold(&s)
+    /// Whether a folded keyword occurs in the texts searched for this user: Japanese
+    /// (authoritative), the user's language, and English, which many users type whatever language
+    /// their screen is in (a language without its own text is read in English).
+    fn contains(p: &Procedure, lang: &str, word: &str) -> bool {
+        ["ja", lang, "en"].iter().any(|l| {
+            p.search_text
+                .get(*l)
+                .or_else(|| p.search_text.get("en"))
+                .is_some_and(|t| t.contains(word))
+        })
     }
 
-    /// The words a keyword stands for.
-    fn expand(&self, keyword: &str, synonyms: bool) -> Vec<String> {
-        let mut words = vec![keyword.to_owned()];
-        if synonyms {
-            for g in &self.synonyms {
-                if g.iter().any(|w| w == keyword) {
-                    words.extend(g.iter().cloned());
-                }
-            }
-        }
-        words
+    /// The synonym groups a keyword belongs to.
+    fn groups_of(&self, keyword: &str) -> Vec<usize> {
+        self.synonyms
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.iter().any(|w| w == keyword))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The procedures open for reception that match, sorted and paged.
@@ -118,19 +108,24 @@ impl Catalogue {
             .map(str::to_owned)
             .take(20)
             .collect();
-        let expanded: Vec<Vec<String>> = keywords
+        let groups: Vec<Vec<usize>> = keywords
             .iter()
-            .map(|k| self.expand(k, q.synonyms))
+            .map(|k| {
+                if q.synonyms {
+                    self.groups_of(k)
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
         let mut items: Vec<&Procedure> = self
             .procedures
             .iter()
             .filter(|p| p.reception(now) == Reception::Open)
             .filter(|p| {
-                let hay = Self::haystack(p, &q.lang);
-                expanded
-                    .iter()
-                    .all(|words| words.iter().any(|w| hay.contains(w.as_str())))
+                keywords.iter().zip(&groups).all(|(w, gs)| {
+                    Self::contains(p, &q.lang, w) || gs.iter().any(|g| p.synonym_groups.contains(g))
+                })
             })
             .collect();
         match q.sort {

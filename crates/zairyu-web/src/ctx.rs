@@ -131,21 +131,7 @@ impl Ctx {
 
 /// An instant as `2026/11/21 14:05` in Japan Standard Time.
 pub fn format_jst(ms: i64) -> String {
-    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    match time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000) {
-        Ok(t) => {
-            let t = t.to_offset(jst);
-            format!(
-                "{:04}/{:02}/{:02} {:02}:{:02}",
-                t.year(),
-                u8::from(t.month()),
-                t.day(),
-                t.hour(),
-                t.minute()
-            )
-        }
-        Err(_) => String::new(),
-    }
+    zairyu_app::filing::jst_date(ms)
 }
 
 /// A field as a form page shows it.

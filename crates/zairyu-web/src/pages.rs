@@ -474,3 +474,34 @@ pub struct ApplicationPage {
     pub history: Vec<(String, String, String)>,
     pub answers: Vec<(String, String)>,
 }
+
+/// First / Previous / page numbers (two either side) / Next / Last (SPEC §5.1, §9.1), as
+/// (href, label, current); an empty href is a disabled link. Nothing when there is one page.
+pub fn pagination(
+    ctx: &Ctx,
+    page: usize,
+    pages: usize,
+    link: impl Fn(usize) -> String,
+) -> Vec<(String, String, bool)> {
+    let mut nav = Vec::new();
+    if pages <= 1 {
+        return nav;
+    }
+    let maybe = |ok: bool, n: usize| if ok { link(n) } else { String::new() };
+    nav.push((maybe(page > 1, 1), ctx.t("pagination-first"), false));
+    nav.push((
+        maybe(page > 1, page.saturating_sub(1).max(1)),
+        ctx.t("pagination-previous"),
+        false,
+    ));
+    for n in page.saturating_sub(2).max(1)..=(page + 2).min(pages) {
+        nav.push((link(n), n.to_string(), n == page));
+    }
+    nav.push((
+        maybe(page < pages, (page + 1).min(pages)),
+        ctx.t("pagination-next"),
+        false,
+    ));
+    nav.push((maybe(page < pages, pages), ctx.t("pagination-last"), false));
+    nav
+}

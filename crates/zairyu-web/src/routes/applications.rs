@@ -120,29 +120,7 @@ async fn list(
             serde_urlencoded::to_string(params).unwrap_or_default()
         )
     };
-    let mut nav = Vec::new();
-    if pages_total > 1 {
-        let maybe = |ok: bool, n: usize| if ok { link(n) } else { String::new() };
-        nav.push((maybe(page > 1, 1), ctx.t("pagination-first"), false));
-        nav.push((
-            maybe(page > 1, page.saturating_sub(1).max(1)),
-            ctx.t("pagination-previous"),
-            false,
-        ));
-        for n in page.saturating_sub(2).max(1)..=(page + 2).min(pages_total) {
-            nav.push((link(n), n.to_string(), n == page));
-        }
-        nav.push((
-            maybe(page < pages_total, (page + 1).min(pages_total)),
-            ctx.t("pagination-next"),
-            false,
-        ));
-        nav.push((
-            maybe(page < pages_total, pages_total),
-            ctx.t("pagination-last"),
-            false,
-        ));
-    }
+    let nav = pages::pagination(&ctx, page, pages_total, link);
     let items = rows
         .into_iter()
         .map(|a| {

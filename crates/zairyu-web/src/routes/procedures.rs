@@ -85,32 +85,7 @@ async fn list(State(st): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) 
             serde_urlencoded::to_string(params).unwrap_or_default()
         )
     };
-    let mut nav = Vec::new();
-    if result.pages > 1 {
-        let here = result.page;
-        let maybe = |ok: bool, page: usize| if ok { link(page) } else { String::new() };
-        nav.push((maybe(here > 1, 1), ctx.t("pagination-first"), false));
-        nav.push((
-            maybe(here > 1, here.saturating_sub(1).max(1)),
-            ctx.t("pagination-previous"),
-            false,
-        ));
-        let from = here.saturating_sub(2).max(1);
-        let to = (here + 2).min(result.pages);
-        for n in from..=to {
-            nav.push((link(n), n.to_string(), n == here));
-        }
-        nav.push((
-            maybe(here < result.pages, (here + 1).min(result.pages)),
-            ctx.t("pagination-next"),
-            false,
-        ));
-        nav.push((
-            maybe(here < result.pages, result.pages),
-            ctx.t("pagination-last"),
-            false,
-        ));
-    }
+    let nav = pages::pagination(&ctx, result.page, result.pages, link);
     // A procedure offered in several versions is listed once per version, the newest marked
     // "_latest" as the real system does.
     let mut items = Vec::new();

@@ -111,6 +111,9 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../locales/", $lang, "/account.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/mail.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/procedures.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/officer.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/identity.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/attachments.ftl")),
         ]
     };
 }

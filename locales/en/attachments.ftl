@@ -1,0 +1,1 @@
+# en — attachments and uploads

@@ -1,0 +1,1 @@
+# en — My Number Card identity verification

@@ -1,0 +1,1 @@
+# en — back office (officers)

@@ -1,0 +1,1 @@
+# es — attachments and uploads (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# ja — attachments and uploads

@@ -1,0 +1,1 @@
+# ja — My Number Card identity verification

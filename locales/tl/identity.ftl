@@ -1,0 +1,1 @@
+# tl — My Number Card identity verification (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# tl — back office (officers) (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# vi — attachments and uploads (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# zh-Hans — attachments and uploads (falls back to English key by key until translated)

@@ -1,0 +1,1 @@
+# zh-Hans — back office (officers) (falls back to English key by key until translated)

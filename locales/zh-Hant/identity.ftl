@@ -1,0 +1,1 @@
+# zh-Hant — My Number Card identity verification (falls back to English key by key until translated)

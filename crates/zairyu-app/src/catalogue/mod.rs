@@ -95,6 +95,54 @@ mod tests {
         assert_eq!(disk.forms.len(), embedded.forms.len());
     }
 
+    /// Every text of every shipped form (title, sections, labels, hints and the choices, including
+    /// those of the shared option lists) is written in all eight languages: a missing one would show
+    /// English in the middle of a translated page.
+    #[test]
+    fn every_form_text_is_in_all_eight_languages() {
+        fn field(at: &str, f: &zairyu_forms::Field, gaps: &mut Vec<String>) {
+            let at = format!("{at} field {}", f.id());
+            check(&format!("{at} label"), f.label(), gaps);
+            if let Some(h) = f.hint() {
+                check(&format!("{at} hint"), h, gaps);
+            }
+            for o in f.kind().options().unwrap_or_default() {
+                check(&format!("{at} option {}", o.value()), o.label(), gaps);
+            }
+            for r in f.row_fields() {
+                field(&at, r, gaps);
+            }
+        }
+        fn check(at: &str, t: &zairyu_forms::LocalizedText, gaps: &mut Vec<String>) {
+            let missing = t.missing_languages();
+            if !missing.is_empty() {
+                gaps.push(format!("{at}: {}", missing.join(", ")));
+            }
+        }
+        let c = embedded().unwrap();
+        assert!(!c.forms.is_empty());
+        let mut gaps = Vec::new();
+        for ((id, version), form) in &c.forms {
+            let at = format!("{id}/form-v{version}");
+            check(&format!("{at} title"), form.title(), &mut gaps);
+            for s in form.sections() {
+                let at = format!("{at} section {}", s.id());
+                check(&format!("{at} title"), s.title(), &mut gaps);
+                if let Some(h) = s.hint() {
+                    check(&format!("{at} hint"), h, &mut gaps);
+                }
+                for f in s.fields() {
+                    field(&at, f, &mut gaps);
+                }
+            }
+        }
+        assert!(
+            gaps.is_empty(),
+            "texts lacking languages:\n{}",
+            gaps.join("\n")
+        );
+    }
+
     #[test]
     fn a_broken_form_is_refused_with_every_problem() {
         let dir = std::env::temp_dir().join(format!("zairyu-check-{}", std::process::id()));

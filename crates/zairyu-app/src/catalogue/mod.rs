@@ -143,6 +143,37 @@ mod tests {
         );
     }
 
+    /// The name, explanation, contact and terms of every procedure are written in all eight
+    /// languages. (Keywords are only a search aid: translated names and explanations are searched.)
+    #[test]
+    fn every_procedure_text_is_in_all_eight_languages() {
+        let c = embedded().unwrap();
+        let mut gaps = Vec::new();
+        for p in &c.procedures {
+            let texts = [
+                ("name", Some(&p.name)),
+                ("explanation", Some(&p.explanation)),
+                ("contact", Some(&p.contact)),
+                ("terms", p.terms.as_ref()),
+            ];
+            for (what, t) in texts {
+                let Some(t) = t else { continue };
+                let missing: Vec<&str> = ["zh-Hans", "zh-Hant", "ko", "es", "vi", "tl"]
+                    .into_iter()
+                    .filter(|l| t.0.get(*l).is_none_or(|s| s.trim().is_empty()))
+                    .collect();
+                if !missing.is_empty() {
+                    gaps.push(format!("{}.{what}: {}", p.id, missing.join(", ")));
+                }
+            }
+        }
+        assert!(
+            gaps.is_empty(),
+            "texts lacking languages:\n{}",
+            gaps.join("\n")
+        );
+    }
+
     #[test]
     fn a_broken_form_is_refused_with_every_problem() {
         let dir = std::env::temp_dir().join(format!("zairyu-check-{}", std::process::id()));

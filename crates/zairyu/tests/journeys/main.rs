@@ -5,6 +5,7 @@
 
 mod applications;
 mod entry;
+mod languages;
 mod login;
 mod mail;
 mod mypage;

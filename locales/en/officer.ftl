@@ -1,1 +1,2 @@
 # en — back office (officers)
+err-taken = { $field } is already in use.

@@ -1,1 +1,2 @@
 # ja — back office (officers)
+err-taken = { $field }は既に使用されています。

@@ -206,6 +206,10 @@ pub async fn apply(
     let now = app.now();
     let actor = format!("user:{}", user.user_id);
     let mut tx = app.db.begin().await?;
+    let u = zairyu_store::users::by_id(&mut tx, user.user_id)
+        .await?
+        .ok_or_else(|| AppError::Internal("user missing".into()))?;
+    let office = zairyu_domain::officer::office_for_address(u.address.as_deref());
     let mut attempt = 0;
     let (id, reference) = loop {
         let reference = ReferenceNumber::generate(&mut rand::thread_rng());
@@ -222,6 +226,7 @@ pub async fn apply(
             related_name: related_name.as_deref(),
             resubmission_of: None,
             submit_key: key,
+            office,
         };
         match applications::insert(&mut sp, &new, &actor, now).await {
             Ok(id) => {
@@ -247,9 +252,6 @@ pub async fn apply(
         }
     };
     drafts::delete(&mut tx, user.user_id, &p.id).await?;
-    let u = zairyu_store::users::by_id(&mut tx, user.user_id)
-        .await?
-        .ok_or_else(|| AppError::Internal("user missing".into()))?;
     let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
     let procedure_name = p.name.get(locale.code()).to_owned();
     enqueue_mail(
@@ -268,7 +270,7 @@ pub async fn apply(
     )
     .await?;
     // The Electronic Notification System's request for use is approved automatically (SPEC §7.1).
-    if p.id == "ens-request-for-use" {
+    if p.id == "ens-request-for-use" && !app.cfg.manual_request_review {
         applications::change_status(
             &mut tx,
             id,
@@ -394,6 +396,14 @@ pub async fn remind_and_purge_drafts(app: &App) -> Result<u64, AppError> {
         .map_err(StoreError::from_sqlx)?;
     drafts::purge_expired(&mut w, now).await?;
     Ok(sent)
+}
+
+/// The year in Japan at an instant (reception numbers carry it).
+pub fn jst_year(ms: i64) -> i32 {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map(|t| t.to_offset(jst).year())
+        .unwrap_or(1970)
 }
 
 /// "2026/11/21 14:05" in Japan time (for emails).

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod filing;
 pub mod notices;
+pub mod officers;
 pub mod outbox;
 pub mod passwords;
 pub mod postal;
@@ -45,6 +46,11 @@ pub struct AppConfig {
     pub rate_limits: RateLimits,
     /// How long a draft is kept after its last change; its owner is mailed 7 days before.
     pub draft_ttl_ms: i64,
+    /// Idle time before an officer's session ends (30 minutes).
+    pub officer_idle_ms: i64,
+    /// Requests for use of the Electronic Notification System wait for an officer instead of
+    /// being approved at once.
+    pub manual_request_review: bool,
 }
 
 impl AppConfig {
@@ -60,6 +66,8 @@ impl AppConfig {
             lock_ms: clock::DAY,
             rate_limits: RateLimits::default(),
             draft_ttl_ms: 30 * clock::DAY,
+            officer_idle_ms: 30 * clock::MINUTE,
+            manual_request_review: false,
         }
     }
 }

@@ -111,3 +111,80 @@ mail-draft-expiring-body =
     Para continuar, inicie sesión y abra Mi página → Datos guardados:
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = La oficina de inmigración ha recibido su solicitud
+mail-filing-accepted-body =
+    Se ha recibido su solicitud "{ $procedure }" (número de referencia { $reference }).
+
+    Número de recepción: { $number }
+
+    Puede seguir su estado después de iniciar sesión:
+
+    { $url }
+mail-notification-receipt-subject = Número de recepción de la notificación
+mail-notification-receipt-body =
+    Se ha recibido su notificación "{ $procedure }" (número de referencia { $reference }).
+
+    Número de recepción de la notificación: { $number }
+
+    Recibirá otro correo cuando se complete su registro. Puede seguir su estado después de iniciar sesión:
+
+    { $url }
+mail-review-started-subject = Ha comenzado el examen de su solicitud
+mail-review-started-body =
+    Ha comenzado el examen de su solicitud "{ $procedure }" (número de recepción { $number }).
+
+    { $url }
+mail-revision-requested-subject = Corrija su solicitud o envíe más documentación
+mail-revision-requested-body =
+    La oficina de inmigración le pide que corrija su solicitud "{ $procedure }" (número de referencia { $reference }) o que envíe más documentación:
+
+    { $message }
+
+    Inicie sesión, abra la solicitud en "Consulta del estado de las solicitudes" y elija Modificar:
+
+    { $url }
+mail-notification-error-subject = No se pudo registrar su notificación
+mail-notification-error-body =
+    Su notificación "{ $procedure }" (número de recepción de la notificación { $number }) no se pudo registrar por el motivo siguiente:
+
+    { $message }
+
+    Inicie sesión, abra la notificación en "Consulta del estado de las solicitudes", corríjala y envíela de nuevo:
+
+    { $url }
+mail-notification-registered-subject = Su notificación ha quedado registrada
+mail-notification-registered-body =
+    Se ha completado el registro de su notificación "{ $procedure }" (número de recepción de la notificación { $number }).
+
+    { $url }
+mail-awaiting-issuance-subject = Su solicitud ha sido autorizada
+mail-awaiting-issuance-body =
+    Su solicitud "{ $procedure }" (número de recepción { $number }) ha sido autorizada. Recoja su tarjeta de residencia o el certificado según las instrucciones.
+
+    { $url }
+mail-not-permitted-subject = El resultado de su solicitud
+mail-not-permitted-body =
+    Ha terminado el examen de su solicitud "{ $procedure }" (número de recepción { $number }): no ha sido autorizada.
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = Su solicitud se ha completado
+mail-filing-completed-body =
+    Se ha completado la tramitación de su solicitud "{ $procedure }" (número de recepción { $number }).
+
+    { $url }
+mail-request-for-use-refused-subject = Su solicitud de uso no ha sido aprobada
+mail-request-for-use-refused-body =
+    Su "{ $procedure }" (número de referencia { $reference }) no ha sido aprobada.
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = Se ha enviado su solicitud corregida
+mail-resubmitted-body =
+    Su solicitud corregida "{ $procedure }" (número de referencia { $reference }) se ha enviado a la oficina de inmigración.
+
+    { $url }

@@ -139,3 +139,12 @@ status-completed-not-permitted-meaning = La tramitación ha terminado; la solici
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = Esta notificación debe presentarse dentro de los { $days } días siguientes al hecho, es decir, a más tardar el { $date }.
 notification-deadline-passed = Ha vencido el plazo legal de esta notificación: debía presentarse dentro de los { $days } días siguientes al hecho, es decir, a más tardar el { $date }. La notificación se sigue aceptando; preséntela ahora.
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = Esta solicitud le ha sido devuelta
+modify-explain = La oficina de inmigración le pide que la corrija; su mensaje figura en el historial de arriba y en el correo que recibió. Elija Modificar para abrir el formulario con sus respuestas, corríjalas y envíelo de nuevo.
+modify-button = Modificar
+modify-correcting = Está corrigiendo la solicitud { $reference }. Al presentarla, la solicitud corregida se envía vinculada a ella.
+modify-corrected-by = Corregida por
+modify-not-possible-title = Esta solicitud no se puede modificar
+modify-not-possible = Solo se puede modificar una solicitud que ha sido devuelta (Devuelta para corrección) y que todavía no se ha corregido. No se ha enviado nada.

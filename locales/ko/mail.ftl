@@ -112,3 +112,80 @@ mail-draft-expiring-body =
     로그인 후 마이페이지의 '입력 중인 절차'에서 다시 시작할 수 있습니다.
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = 신청이 출입국재류관리관서에 접수되었습니다
+mail-filing-accepted-body =
+    신청 '{ $procedure }'(정리번호 { $reference })이(가) 접수되었습니다.
+
+    접수번호: { $number }
+
+    로그인 후 처리 상황을 확인할 수 있습니다.
+
+    { $url }
+mail-notification-receipt-subject = 신고 접수번호 안내
+mail-notification-receipt-body =
+    신고 '{ $procedure }'(정리번호 { $reference })이(가) 접수되었습니다.
+
+    신고 접수번호: { $number }
+
+    등록이 완료되면 다시 메일로 알려 드립니다. 로그인 후 처리 상황을 확인할 수 있습니다.
+
+    { $url }
+mail-review-started-subject = 신청 심사를 시작했습니다
+mail-review-started-body =
+    신청 '{ $procedure }'(접수번호 { $number })의 심사를 시작했습니다.
+
+    { $url }
+mail-revision-requested-subject = 신청 내용의 수정 또는 자료 제출을 부탁드립니다
+mail-revision-requested-body =
+    신청 '{ $procedure }'(정리번호 { $reference })에 대하여 다음 수정 또는 자료 제출을 부탁드립니다.
+
+    { $message }
+
+    로그인하여 '신청 상황 확인'에서 해당 신청을 열고 '수정'을 선택해 주십시오.
+
+    { $url }
+mail-notification-error-subject = 신고를 등록할 수 없었습니다
+mail-notification-error-body =
+    신고 '{ $procedure }'(신고 접수번호 { $number })은(는) 다음 이유로 등록할 수 없었습니다.
+
+    { $message }
+
+    로그인하여 '신청 상황 확인'에서 해당 신고를 열고, 수정하여 다시 신고해 주십시오.
+
+    { $url }
+mail-notification-registered-subject = 신고 등록이 완료되었습니다
+mail-notification-registered-body =
+    신고 '{ $procedure }'(신고 접수번호 { $number })의 등록이 완료되었습니다.
+
+    { $url }
+mail-awaiting-issuance-subject = 신청이 허가되었습니다
+mail-awaiting-issuance-body =
+    신청 '{ $procedure }'(접수번호 { $number })이(가) 허가되었습니다. 안내에 따라 재류카드 또는 증명서를 받아 주십시오.
+
+    { $url }
+mail-not-permitted-subject = 신청 결과에 관하여
+mail-not-permitted-body =
+    신청 '{ $procedure }'(접수번호 { $number })의 심사가 끝났습니다. 결과는 불허가입니다.
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = 신청 처리가 완료되었습니다
+mail-filing-completed-body =
+    신청 '{ $procedure }'(접수번호 { $number })의 처리가 완료되었습니다.
+
+    { $url }
+mail-request-for-use-refused-subject = 이용 신청이 승인되지 않았습니다
+mail-request-for-use-refused-body =
+    '{ $procedure }'(정리번호 { $reference })은(는) 승인되지 않았습니다.
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = 수정한 신청을 송신했습니다
+mail-resubmitted-body =
+    수정한 신청 '{ $procedure }'(정리번호 { $reference })을(를) 출입국재류관리관서에 송신했습니다.
+
+    { $url }

@@ -139,3 +139,12 @@ status-completed-not-permitted-meaning = 처리가 완료되었습니다. 신청
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = 이 신고는 사유가 발생한 날부터 { $days }일 이내, 즉 { $date }까지 해야 합니다.
 notification-deadline-passed = 이 신고의 법정 기한(사유가 발생한 날부터 { $days }일 이내, 즉 { $date }까지)이 지났습니다. 신고는 접수되므로 지금 바로 신고해 주십시오.
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = 이 신청・신고는 반려되었습니다
+modify-explain = 출입국재류관리관서에서 수정을 요청했습니다. 요청 내용은 위의 처리 이력과 받으신 메일에 적혀 있습니다. '수정'을 선택하면 입력 내용이 표시된 화면이 열리므로, 수정하여 다시 송신해 주십시오.
+modify-button = 수정
+modify-correcting = 정리번호 { $reference }을(를) 수정하고 있습니다. 신청하면 수정한 내용이 이 신청・신고와 연결되어 송신됩니다.
+modify-corrected-by = 수정 후 정리번호
+modify-not-possible-title = 이 신청・신고는 수정할 수 없습니다
+modify-not-possible = 수정할 수 있는 것은 반려되었고(반려 중) 아직 수정하지 않은 신청・신고뿐입니다. 아무것도 송신되지 않았습니다.

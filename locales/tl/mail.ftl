@@ -111,3 +111,80 @@ mail-draft-expiring-body =
     Para magpatuloy, mag-log in at buksan ang My Page → Mga naka-save na inilagay:
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = Natanggap na ng immigration office ang iyong aplikasyon
+mail-filing-accepted-body =
+    Natanggap na ang iyong aplikasyong "{ $procedure }" (reference number { $reference }).
+
+    Reception number: { $number }
+
+    Masusubaybayan mo ang kalagayan nito pagkatapos mag-log in:
+
+    { $url }
+mail-notification-receipt-subject = Notification receipt number
+mail-notification-receipt-body =
+    Natanggap na ang iyong abisong "{ $procedure }" (reference number { $reference }).
+
+    Notification receipt number: { $number }
+
+    Makatatanggap ka ng isa pang email kapag tapos na ang pagpaparehistro nito. Masusubaybayan mo ang kalagayan nito pagkatapos mag-log in:
+
+    { $url }
+mail-review-started-subject = Sinimulan na ang pagsusuri sa iyong aplikasyon
+mail-review-started-body =
+    Sinimulan na ang pagsusuri sa iyong aplikasyong "{ $procedure }" (reception number { $number }).
+
+    { $url }
+mail-revision-requested-subject = Pakiwasto ang iyong aplikasyon o magpadala ng karagdagang dokumento
+mail-revision-requested-body =
+    Hinihiling ng immigration office na iwasto mo ang iyong aplikasyong "{ $procedure }" (reference number { $reference }) o magpadala ng karagdagang dokumento:
+
+    { $message }
+
+    Mag-log in, buksan ang aplikasyon sa "Pagkumpirma ng kalagayan ng aplikasyon" at piliin ang Baguhin:
+
+    { $url }
+mail-notification-error-subject = Hindi mairehistro ang iyong abiso
+mail-notification-error-body =
+    Hindi mairehistro ang iyong abisong "{ $procedure }" (notification receipt number { $number }) dahil sa dahilang ito:
+
+    { $message }
+
+    Mag-log in, buksan ang abiso sa "Pagkumpirma ng kalagayan ng aplikasyon", iwasto ito at ipadala muli:
+
+    { $url }
+mail-notification-registered-subject = Nairehistro na ang iyong abiso
+mail-notification-registered-body =
+    Tapos na ang pagpaparehistro ng iyong abisong "{ $procedure }" (notification receipt number { $number }).
+
+    { $url }
+mail-awaiting-issuance-subject = Pinahintulutan na ang iyong aplikasyon
+mail-awaiting-issuance-body =
+    Pinahintulutan na ang iyong aplikasyong "{ $procedure }" (reception number { $number }). Pakikuha ang iyong residence card o sertipiko ayon sa tagubilin.
+
+    { $url }
+mail-not-permitted-subject = Ang resulta ng iyong aplikasyon
+mail-not-permitted-body =
+    Tapos na ang pagsusuri sa iyong aplikasyong "{ $procedure }" (reception number { $number }): hindi ito pinahintulutan.
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = Tapos na ang iyong aplikasyon
+mail-filing-completed-body =
+    Tapos na ang pagproseso ng iyong aplikasyong "{ $procedure }" (reception number { $number }).
+
+    { $url }
+mail-request-for-use-refused-subject = Hindi naaprubahan ang iyong Request for Use
+mail-request-for-use-refused-body =
+    Hindi naaprubahan ang iyong "{ $procedure }" (reference number { $reference }).
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = Naipadala na ang iyong iniwastong aplikasyon
+mail-resubmitted-body =
+    Naipadala na sa immigration office ang iyong iniwastong aplikasyong "{ $procedure }" (reference number { $reference }).
+
+    { $url }

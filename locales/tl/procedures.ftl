@@ -139,3 +139,12 @@ status-completed-not-permitted-meaning = Tapos na ang pagproseso; hindi pinahint
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = Dapat gawin ang abisong ito sa loob ng { $days } araw mula sa pangyayari, ibig sabihin ay hanggang { $date }.
 notification-deadline-passed = Lumipas na ang legal na takdang panahon ng abisong ito: dapat itong ginawa sa loob ng { $days } araw mula sa pangyayari, ibig sabihin ay hanggang { $date }. Tinatanggap pa rin ang abiso; pakisumite ito ngayon.
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = Ibinalik sa iyo ang aplikasyong ito
+modify-explain = Hinihiling ng immigration office na iwasto mo ito; nasa kasaysayan sa itaas at sa email na natanggap mo ang mensahe nito. Piliin ang Baguhin para buksan ang form kasama ang iyong mga sagot, iwasto ang mga ito at ipadala itong muli.
+modify-button = Baguhin
+modify-correcting = Iniwawasto mo ang aplikasyong { $reference }. Kapag nag-apply ka, ipapadala ang iniwastong aplikasyon at iuugnay ito roon.
+modify-corrected-by = Iniwasto ng
+modify-not-possible-title = Hindi mababago ang aplikasyong ito
+modify-not-possible = Ang aplikasyong ibinalik (Ibinalik para Iwasto) at hindi pa naiwawasto lamang ang maaaring baguhin. Walang naipadala.

@@ -111,3 +111,80 @@ mail-draft-expiring-body =
     Để tiếp tục, hãy đăng nhập và mở Trang của tôi → Nội dung đã lưu:
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = Hồ sơ của bạn đã được cơ quan quản lý xuất nhập cảnh tiếp nhận
+mail-filing-accepted-body =
+    Hồ sơ "{ $procedure }" của bạn (số tham chiếu { $reference }) đã được tiếp nhận.
+
+    Số tiếp nhận: { $number }
+
+    Bạn có thể theo dõi tình trạng sau khi đăng nhập:
+
+    { $url }
+mail-notification-receipt-subject = Số tiếp nhận khai báo
+mail-notification-receipt-body =
+    Khai báo "{ $procedure }" của bạn (số tham chiếu { $reference }) đã được tiếp nhận.
+
+    Số tiếp nhận khai báo: { $number }
+
+    Bạn sẽ nhận một email khác khi việc đăng ký hoàn tất. Bạn có thể theo dõi tình trạng sau khi đăng nhập:
+
+    { $url }
+mail-review-started-subject = Hồ sơ của bạn đã bắt đầu được thẩm tra
+mail-review-started-body =
+    Việc thẩm tra hồ sơ "{ $procedure }" của bạn (số tiếp nhận { $number }) đã bắt đầu.
+
+    { $url }
+mail-revision-requested-subject = Vui lòng sửa hồ sơ hoặc gửi thêm tài liệu
+mail-revision-requested-body =
+    Cơ quan quản lý xuất nhập cảnh đề nghị bạn sửa hồ sơ "{ $procedure }" (số tham chiếu { $reference }) hoặc gửi thêm tài liệu:
+
+    { $message }
+
+    Hãy đăng nhập, mở hồ sơ tại "Xác nhận tình trạng hồ sơ" và chọn Sửa:
+
+    { $url }
+mail-notification-error-subject = Không thể đăng ký khai báo của bạn
+mail-notification-error-body =
+    Khai báo "{ $procedure }" của bạn (số tiếp nhận khai báo { $number }) không thể được đăng ký vì lý do sau:
+
+    { $message }
+
+    Hãy đăng nhập, mở khai báo tại "Xác nhận tình trạng hồ sơ", sửa lại và gửi lại:
+
+    { $url }
+mail-notification-registered-subject = Khai báo của bạn đã được đăng ký
+mail-notification-registered-body =
+    Việc đăng ký khai báo "{ $procedure }" của bạn (số tiếp nhận khai báo { $number }) đã hoàn tất.
+
+    { $url }
+mail-awaiting-issuance-subject = Hồ sơ của bạn đã được cấp phép
+mail-awaiting-issuance-body =
+    Hồ sơ "{ $procedure }" của bạn (số tiếp nhận { $number }) đã được cấp phép. Vui lòng nhận thẻ lưu trú hoặc giấy chứng nhận theo hướng dẫn.
+
+    { $url }
+mail-not-permitted-subject = Kết quả hồ sơ của bạn
+mail-not-permitted-body =
+    Việc thẩm tra hồ sơ "{ $procedure }" của bạn (số tiếp nhận { $number }) đã hoàn tất: hồ sơ không được cấp phép.
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = Hồ sơ của bạn đã được xử lý xong
+mail-filing-completed-body =
+    Hồ sơ "{ $procedure }" của bạn (số tiếp nhận { $number }) đã được xử lý xong.
+
+    { $url }
+mail-request-for-use-refused-subject = Đăng ký sử dụng của bạn không được chấp thuận
+mail-request-for-use-refused-body =
+    "{ $procedure }" của bạn (số tham chiếu { $reference }) không được chấp thuận.
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = Hồ sơ đã sửa của bạn đã được gửi
+mail-resubmitted-body =
+    Hồ sơ đã sửa "{ $procedure }" của bạn (số tham chiếu { $reference }) đã được gửi đến cơ quan quản lý xuất nhập cảnh.
+
+    { $url }

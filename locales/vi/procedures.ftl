@@ -139,3 +139,12 @@ status-completed-not-permitted-meaning = Việc xử lý đã hoàn tất; hồ 
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = Khai báo này phải được thực hiện trong vòng { $days } ngày kể từ khi sự việc xảy ra, tức là chậm nhất vào { $date }.
 notification-deadline-passed = Đã quá thời hạn pháp định của khai báo này: khai báo phải được thực hiện trong vòng { $days } ngày kể từ khi sự việc xảy ra, tức là chậm nhất vào { $date }. Khai báo vẫn được tiếp nhận; vui lòng nộp ngay.
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = Hồ sơ này đã được trả lại cho bạn
+modify-explain = Cơ quan quản lý xuất nhập cảnh đề nghị bạn sửa hồ sơ; nội dung đề nghị có trong lịch sử ở trên và trong email bạn đã nhận. Chọn Sửa để mở biểu mẫu với các câu trả lời của bạn, sửa lại và gửi lại.
+modify-button = Sửa
+modify-correcting = Bạn đang sửa hồ sơ { $reference }. Khi bạn nộp, hồ sơ đã sửa sẽ được gửi và liên kết với hồ sơ đó.
+modify-corrected-by = Được sửa bởi
+modify-not-possible-title = Không thể sửa hồ sơ này
+modify-not-possible = Chỉ có thể sửa hồ sơ đã bị trả lại (Đang trả lại để bổ sung) và chưa được sửa. Chưa có gì được gửi.

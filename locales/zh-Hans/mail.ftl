@@ -112,3 +112,80 @@ mail-draft-expiring-body =
     登录后，可在我的页面的“输入中的手续”中继续办理：
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = 您的申请已被出入国在留管理官署受理
+mail-filing-accepted-body =
+    您的申请“{ $procedure }”（整理编号 { $reference }）已被受理。
+
+    受理编号：{ $number }
+
+    登录后可以确认处理状况：
+
+    { $url }
+mail-notification-receipt-subject = 申报受理编号通知
+mail-notification-receipt-body =
+    您的申报“{ $procedure }”（整理编号 { $reference }）已被受理。
+
+    申报受理编号：{ $number }
+
+    登记完成后，将再次通过邮件通知您。登录后可以确认处理状况：
+
+    { $url }
+mail-review-started-subject = 已开始审查您的申请
+mail-review-started-body =
+    已开始审查您的申请“{ $procedure }”（受理编号 { $number }）。
+
+    { $url }
+mail-revision-requested-subject = 请修改申请内容或提交补充材料
+mail-revision-requested-body =
+    关于您的申请“{ $procedure }”（整理编号 { $reference }），出入国在留管理官署请您进行以下修改或提交补充材料：
+
+    { $message }
+
+    请登录后，在“申请状况确认”中打开该申请，并选择“修改”：
+
+    { $url }
+mail-notification-error-subject = 您的申报未能登记
+mail-notification-error-body =
+    您的申报“{ $procedure }”（申报受理编号 { $number }）由于以下原因未能登记：
+
+    { $message }
+
+    请登录后，在“申请状况确认”中打开该申报，修改后重新申报：
+
+    { $url }
+mail-notification-registered-subject = 您的申报已登记完成
+mail-notification-registered-body =
+    您的申报“{ $procedure }”（申报受理编号 { $number }）已登记完成。
+
+    { $url }
+mail-awaiting-issuance-subject = 您的申请已获许可
+mail-awaiting-issuance-body =
+    您的申请“{ $procedure }”（受理编号 { $number }）已获许可。请按照指示领取在留卡或证明书。
+
+    { $url }
+mail-not-permitted-subject = 关于您的申请结果
+mail-not-permitted-body =
+    您的申请“{ $procedure }”（受理编号 { $number }）的审查已结束，结果为不许可。
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = 您的申请已处理完成
+mail-filing-completed-body =
+    您的申请“{ $procedure }”（受理编号 { $number }）已处理完成。
+
+    { $url }
+mail-request-for-use-refused-subject = 您的使用申请未获批准
+mail-request-for-use-refused-body =
+    您的“{ $procedure }”（整理编号 { $reference }）未获批准。
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = 已发送修改后的申请
+mail-resubmitted-body =
+    修改后的申请“{ $procedure }”（整理编号 { $reference }）已发送至出入国在留管理官署。
+
+    { $url }

@@ -139,3 +139,12 @@ status-completed-not-permitted-meaning = 处理已完成，申请未获许可。
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = 本申报须在事由发生之日起{ $days }天以内（即{ $date }之前）办理。
 notification-deadline-passed = 本申报的法定期限（事由发生之日起{ $days }天以内，即{ $date }之前）已过。申报仍可受理，请尽快申报。
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = 此申请・申报已被退回
+modify-explain = 出入国在留管理官署请您进行修改，具体内容记载在上方的处理记录及您收到的邮件中。选择“修改”即可打开已填入您的输入内容的表格，修改后请重新发送。
+modify-button = 修改
+modify-correcting = 您正在修改整理编号 { $reference } 的申请・申报。提交申请后，修改后的内容将与其关联发送。
+modify-corrected-by = 修改后的整理编号
+modify-not-possible-title = 此申请・申报无法修改
+modify-not-possible = 只有已被退回（退回处理中）且尚未修改的申请・申报才能修改。未发送任何内容。

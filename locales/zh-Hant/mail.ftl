@@ -112,3 +112,80 @@ mail-draft-expiring-body =
     登入後，可在我的頁面的「輸入中的手續」中繼續辦理：
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = 您的申請已被出入國在留管理官署受理
+mail-filing-accepted-body =
+    您的申請「{ $procedure }」（整理編號 { $reference }）已被受理。
+
+    受理編號：{ $number }
+
+    登入後可以確認處理狀況：
+
+    { $url }
+mail-notification-receipt-subject = 申報受理編號通知
+mail-notification-receipt-body =
+    您的申報「{ $procedure }」（整理編號 { $reference }）已被受理。
+
+    申報受理編號：{ $number }
+
+    登記完成後，將再次透過郵件通知您。登入後可以確認處理狀況：
+
+    { $url }
+mail-review-started-subject = 已開始審查您的申請
+mail-review-started-body =
+    已開始審查您的申請「{ $procedure }」（受理編號 { $number }）。
+
+    { $url }
+mail-revision-requested-subject = 請修改申請內容或提交補充材料
+mail-revision-requested-body =
+    關於您的申請「{ $procedure }」（整理編號 { $reference }），出入國在留管理官署請您進行以下修改或提交補充材料：
+
+    { $message }
+
+    請登入後，在「申請狀況確認」中開啟該申請，並選擇「修改」：
+
+    { $url }
+mail-notification-error-subject = 您的申報未能登記
+mail-notification-error-body =
+    您的申報「{ $procedure }」（申報受理編號 { $number }）由於以下原因未能登記：
+
+    { $message }
+
+    請登入後，在「申請狀況確認」中開啟該申報，修改後重新申報：
+
+    { $url }
+mail-notification-registered-subject = 您的申報已登記完成
+mail-notification-registered-body =
+    您的申報「{ $procedure }」（申報受理編號 { $number }）已登記完成。
+
+    { $url }
+mail-awaiting-issuance-subject = 您的申請已獲許可
+mail-awaiting-issuance-body =
+    您的申請「{ $procedure }」（受理編號 { $number }）已獲許可。請按照指示領取在留卡或證明書。
+
+    { $url }
+mail-not-permitted-subject = 關於您的申請結果
+mail-not-permitted-body =
+    您的申請「{ $procedure }」（受理編號 { $number }）的審查已結束，結果為不許可。
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = 您的申請已處理完成
+mail-filing-completed-body =
+    您的申請「{ $procedure }」（受理編號 { $number }）已處理完成。
+
+    { $url }
+mail-request-for-use-refused-subject = 您的使用申請未獲批准
+mail-request-for-use-refused-body =
+    您的「{ $procedure }」（整理編號 { $reference }）未獲批准。
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = 已傳送修改後的申請
+mail-resubmitted-body =
+    修改後的申請「{ $procedure }」（整理編號 { $reference }）已傳送至出入國在留管理官署。
+
+    { $url }

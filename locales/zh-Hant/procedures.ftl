@@ -139,3 +139,12 @@ status-completed-not-permitted-meaning = 處理已完成，申請未獲許可。
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = 本申報須在事由發生之日起{ $days }天以內（即{ $date }之前）辦理。
 notification-deadline-passed = 本申報的法定期限（事由發生之日起{ $days }天以內，即{ $date }之前）已過。申報仍可受理，請儘快申報。
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = 此申請・申報已被退回
+modify-explain = 出入國在留管理官署請您進行修改，具體內容記載在上方的處理記錄及您收到的郵件中。選擇「修改」即可開啟已填入您的輸入內容的表格，修改後請重新發送。
+modify-button = 修改
+modify-correcting = 您正在修改整理編號 { $reference } 的申請・申報。提交申請後，修改後的內容將與其關聯傳送。
+modify-corrected-by = 修改後的整理編號
+modify-not-possible-title = 此申請・申報無法修改
+modify-not-possible = 只有已被退回（退回處理中）且尚未修改的申請・申報才能修改。未傳送任何內容。

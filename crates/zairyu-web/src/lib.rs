@@ -10,6 +10,7 @@ pub mod forms;
 pub mod middleware;
 pub mod pages;
 pub mod routes;
+pub mod uploads;
 
 use axum::Router;
 use std::path::PathBuf;

@@ -239,6 +239,27 @@ async fn details(
             )
         })
         .collect();
+    // The facial photo and attachments (SPEC §9.3), each a download of the user's own file.
+    let files = zairyu_app::attachments::of_application(&st.app, row.id).await?;
+    let names = super::attachments::names_by_slot(&files);
+    let form_of_row = u32::try_from(row.form_version)
+        .ok()
+        .and_then(|v| st.app.catalogue.form(&row.procedure_id, v));
+    let attachments = files
+        .iter()
+        .map(|f| {
+            let slot = form_of_row
+                .and_then(|form| form.field(&f.field_id))
+                .map(|d| d.label().get(ctx.lang()).to_owned())
+                .unwrap_or_else(|| f.field_id.clone());
+            (
+                slot,
+                format!("/applications/{}/files/{}", row.reference_number, f.file_id),
+                f.name.clone(),
+                zairyu_app::attachments::size_text(f.size),
+            )
+        })
+        .collect();
     // The answers as the applicant saw them: the form version they were entered in, checked again
     // on the day of filing so the same rules give the same summary.
     let answers = match (
@@ -263,6 +284,9 @@ async fn details(
                     .summary(&cleaned, ctx.lang())
                     .into_iter()
                     .map(|r| {
+                        if let Some(n) = names.get(&r.path) {
+                            return (r.label, n.clone());
+                        }
                         let v = match r.value {
                             SummaryValue::Heading => String::new(),
                             SummaryValue::Empty => "—".to_owned(),
@@ -287,6 +311,7 @@ async fn details(
             facts,
             history,
             answers,
+            attachments,
         },
     ))
 }

@@ -361,12 +361,9 @@ async fn every_bad_file_gets_its_own_message_and_nothing_typed_is_lost() {
     )
     .await;
     page.assert_status(403);
-    let late = vec![("csrf", b.csrf().await)];
-    let late: Vec<(&str, &str)> = late.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut form = Form::new().part("file:documents", Part::bytes(tiny_pdf()).file_name("a.pdf"));
-    for (k, v) in late {
-        form = form.text(k.to_owned(), v.to_owned());
-    }
+    let form = Form::new()
+        .part("file:documents", Part::bytes(tiny_pdf()).file_name("a.pdf"))
+        .text("csrf", b.csrf().await);
     let r = b
         .client
         .post(format!("{}{ATTACH}", t.base))

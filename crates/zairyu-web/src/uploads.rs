@@ -99,6 +99,20 @@ pub struct Posted {
     pub cut_short: bool,
 }
 
+/// Why reading stopped early: the request passed [`REQUEST_LIMIT`] (what was read so far is kept),
+/// or the body is not a well-formed multipart body.
+enum Stop {
+    Cut,
+    Bad(WebError),
+}
+
+fn stop(e: multer::Error) -> Stop {
+    match e {
+        multer::Error::StreamSizeExceeded { .. } => Stop::Cut,
+        _ => Stop::Bad(WebError(ErrorKind::BadRequest)),
+    }
+}
+
 /// Reads the rest of a streamed form: files (parts named `file:<slot>`) go through `batch`, which
 /// judges each as it arrives; every other part is a field, at most `text_limit` bytes in all.
 pub async fn read(
@@ -107,23 +121,31 @@ pub async fn read(
     text_limit: usize,
 ) -> Result<Posted, WebError> {
     let mut pairs = Vec::new();
+    match read_parts(&mut mp, batch, text_limit, &mut pairs).await {
+        Ok(()) => Ok(Posted {
+            pairs,
+            cut_short: false,
+        }),
+        Err(Stop::Cut) => Ok(Posted {
+            pairs,
+            cut_short: true,
+        }),
+        Err(Stop::Bad(e)) => Err(e),
+    }
+}
+
+async fn read_parts(
+    mp: &mut multer::Multipart<'static>,
+    batch: &mut Batch,
+    text_limit: usize,
+    pairs: &mut Vec<(String, String)>,
+) -> Result<(), Stop> {
     let mut text_bytes = 0usize;
     let mut parts = 0usize;
-    loop {
-        let mut field = match mp.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(multer::Error::StreamSizeExceeded { .. }) => {
-                return Ok(Posted {
-                    pairs,
-                    cut_short: true,
-                });
-            }
-            Err(_) => return Err(WebError(ErrorKind::BadRequest)),
-        };
+    while let Some(mut field) = mp.next_field().await.map_err(stop)? {
         parts += 1;
         if parts > MAX_PARTS {
-            return Err(WebError(ErrorKind::BadRequest));
+            return Err(Stop::Bad(WebError(ErrorKind::BadRequest)));
         }
         let name = field.name().unwrap_or_default().to_owned();
         if let Some(slot) = name.strip_prefix("file:") {
@@ -131,18 +153,7 @@ pub async fn read(
             let mut intake = batch.intake(slot);
             let mut refused = None;
             let mut empty = true;
-            loop {
-                let chunk = match field.chunk().await {
-                    Ok(Some(c)) => c,
-                    Ok(None) => break,
-                    Err(multer::Error::StreamSizeExceeded { .. }) => {
-                        return Ok(Posted {
-                            pairs,
-                            cut_short: true,
-                        });
-                    }
-                    Err(_) => return Err(WebError(ErrorKind::BadRequest)),
-                };
+            while let Some(chunk) = field.chunk().await.map_err(stop)? {
                 empty &= chunk.is_empty();
                 // Once refused, the rest of the file is read and dropped: nothing more is kept.
                 if let (Some(i), None) = (intake.as_mut(), &refused)
@@ -164,31 +175,17 @@ pub async fn read(
             }
         } else {
             let mut value = Vec::new();
-            loop {
-                match field.chunk().await {
-                    Ok(Some(c)) => {
-                        text_bytes += c.len();
-                        if text_bytes > text_limit {
-                            return Err(WebError(ErrorKind::TooLarge));
-                        }
-                        value.extend_from_slice(&c);
-                    }
-                    Ok(None) => break,
-                    Err(multer::Error::StreamSizeExceeded { .. }) => {
-                        return Ok(Posted {
-                            pairs,
-                            cut_short: true,
-                        });
-                    }
-                    Err(_) => return Err(WebError(ErrorKind::BadRequest)),
+            while let Some(chunk) = field.chunk().await.map_err(stop)? {
+                text_bytes += chunk.len();
+                if text_bytes > text_limit {
+                    return Err(Stop::Bad(WebError(ErrorKind::TooLarge)));
                 }
+                value.extend_from_slice(&chunk);
             }
-            let value = String::from_utf8(value).map_err(|_| WebError(ErrorKind::BadRequest))?;
+            let value =
+                String::from_utf8(value).map_err(|_| Stop::Bad(WebError(ErrorKind::BadRequest)))?;
             pairs.push((name, value));
         }
     }
-    Ok(Posted {
-        pairs,
-        cut_short: false,
-    })
+    Ok(())
 }

@@ -89,6 +89,53 @@ async fn landed(b: &Browser, page: Page) -> Page {
     }
 }
 
+/// Attaches a photo and a document, proceeds, confirms and applies: (photo id, document id,
+/// reference number).
+async fn file_application(t: &TestApp, b: &Browser, name: &str) -> (String, String, String) {
+    let page = landed(
+        b,
+        attach(
+            t,
+            b,
+            &[("name_en", name)],
+            vec![
+                ("photo", "me.jpg", "image/jpeg", jpeg_of(300, 400)),
+                ("documents", "filed.pdf", "application/pdf", tiny_pdf()),
+            ],
+        )
+        .await,
+    )
+    .await;
+    let (photo, doc) = (
+        listed(&page, "photo")[0].clone(),
+        listed(&page, "documents")[0].clone(),
+    );
+    b.post(
+        ENTRY,
+        &[
+            ("name_en", name),
+            ("photo", &photo),
+            ("documents", &doc),
+            ("action", "submit"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let key = b.get(CONFIRM).await.input_value("submit_key").unwrap();
+    let done = b
+        .post(CONFIRM, &[("submit_key", &key), ("action", "submit")])
+        .await;
+    done.assert_status(303);
+    let reference = done
+        .location()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    (photo, doc, reference)
+}
+
 async fn uploads(t: &TestApp) -> i64 {
     t.scalar("SELECT COUNT(*) FROM uploads").await
 }
@@ -482,52 +529,40 @@ async fn twenty_files_at_most_and_25_mb_in_all() {
     );
 }
 
+/// A body announced as larger than any upload may be is refused before a byte of it is read: the
+/// answer comes while the client has sent nothing but the headers.
+#[tokio::test]
+async fn an_upload_announced_too_large_is_refused_unread() {
+    use reqwest::cookie::CookieStore;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let t = TestApp::spawn().await;
+    let b = user(&t, "announced@example.jp").await;
+    let url: reqwest::Url = t.base.parse().unwrap();
+    let cookies = b.jar.cookies(&url).unwrap().to_str().unwrap().to_owned();
+    let mut s = tokio::net::TcpStream::connect(url.socket_addrs(|| None).unwrap()[0])
+        .await
+        .unwrap();
+    let head = format!(
+        "POST {ATTACH} HTTP/1.1\r\nHost: {}\r\nCookie: {cookies}\r\n\
+         Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000000\r\n\r\n",
+        url.authority()
+    );
+    s.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 64];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(10), s.read(&mut answer))
+        .await
+        .expect("answered without the body")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+}
+
 #[tokio::test]
 async fn another_users_files_are_not_found_and_cannot_be_borrowed() {
     let t = TestApp::spawn().await;
     let owner = user(&t, "owner@example.jp").await;
     // The owner files an application with a photo and a document, and starts another draft file.
-    let page = landed(
-        &owner,
-        attach(
-            &t,
-            &owner,
-            &[("name_en", "OWNER")],
-            vec![
-                ("photo", "me.jpg", "image/jpeg", jpeg_of(300, 400)),
-                ("documents", "mine.pdf", "application/pdf", tiny_pdf()),
-            ],
-        )
-        .await,
-    )
-    .await;
-    let (photo, doc) = (
-        listed(&page, "photo")[0].clone(),
-        listed(&page, "documents")[0].clone(),
-    );
-    owner
-        .post(
-            ENTRY,
-            &[
-                ("name_en", "OWNER"),
-                ("photo", &photo),
-                ("documents", &doc),
-                ("action", "submit"),
-            ],
-        )
-        .await
-        .assert_status(303);
-    let key = owner.get(CONFIRM).await.input_value("submit_key").unwrap();
-    let done = owner
-        .post(CONFIRM, &[("submit_key", &key), ("action", "submit")])
-        .await;
-    let reference = done
-        .location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let (_, doc, reference) = file_application(&t, &owner, "OWNER").await;
     let own_link = format!("/applications/{reference}/files/{doc}");
     owner.get(&own_link).await.assert_status(200);
     let pending = listed(
@@ -631,39 +666,7 @@ async fn another_users_files_are_not_found_and_cannot_be_borrowed() {
 async fn uploads_of_abandoned_drafts_are_purged_and_filed_ones_kept() {
     let t = TestApp::spawn().await;
     let b = user(&t, "purge@example.jp").await;
-    let page = landed(
-        &b,
-        attach(
-            &t,
-            &b,
-            &[("name_en", "KAI TAN")],
-            vec![
-                ("photo", "me.jpg", "image/jpeg", jpeg_of(300, 400)),
-                ("documents", "filed.pdf", "application/pdf", tiny_pdf()),
-            ],
-        )
-        .await,
-    )
-    .await;
-    let (photo, doc) = (
-        listed(&page, "photo")[0].clone(),
-        listed(&page, "documents")[0].clone(),
-    );
-    b.post(
-        ENTRY,
-        &[
-            ("name_en", "KAI TAN"),
-            ("photo", &photo),
-            ("documents", &doc),
-            ("action", "submit"),
-        ],
-    )
-    .await
-    .assert_status(303);
-    let key = b.get(CONFIRM).await.input_value("submit_key").unwrap();
-    b.post(CONFIRM, &[("submit_key", &key), ("action", "submit")])
-        .await
-        .assert_status(303);
+    let (photo, doc, _) = file_application(&t, &b, "KAI TAN").await;
     // A new draft with a file, then abandoned until the draft expires.
     let page = landed(
         &b,

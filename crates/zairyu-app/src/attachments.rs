@@ -559,7 +559,8 @@ pub fn size_text(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        let text = format!("{:.1}", bytes as f64 / MB as f64);
+        format!("{} MB", text.trim_end_matches(".0"))
     } else {
         format!("{} KB", bytes.div_ceil(KB).max(1))
     }
@@ -574,6 +575,6 @@ mod tests {
         assert_eq!(size_text(1), "1 KB");
         assert_eq!(size_text(350 * 1024), "350 KB");
         assert_eq!(size_text(1_258_291), "1.2 MB");
-        assert_eq!(size_text(MAX_TOTAL_BYTES), "25.0 MB");
+        assert_eq!(size_text(MAX_TOTAL_BYTES), "25 MB");
     }
 }

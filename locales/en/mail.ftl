@@ -109,3 +109,80 @@ mail-draft-expiring-body =
     To continue, log in and open My Page → Saved entries:
 
     { $url }
+
+# What officers do to a filing (SPEC §8.4, §9.2, §14).
+mail-filing-accepted-subject = Your application has been received by the immigration office
+mail-filing-accepted-body =
+    Your application "{ $procedure }" (reference number { $reference }) has been received.
+
+    Reception number: { $number }
+
+    You can follow its status after logging in:
+
+    { $url }
+mail-notification-receipt-subject = Notification receipt number
+mail-notification-receipt-body =
+    Your notification "{ $procedure }" (reference number { $reference }) has been received.
+
+    Notification receipt number: { $number }
+
+    You will receive another email when its registration is complete. You can follow its status after logging in:
+
+    { $url }
+mail-review-started-subject = The examination of your application has started
+mail-review-started-body =
+    The examination of your application "{ $procedure }" (reception number { $number }) has started.
+
+    { $url }
+mail-revision-requested-subject = Please revise your application or send more material
+mail-revision-requested-body =
+    The immigration office asks you to revise your application "{ $procedure }" (reference number { $reference }) or to send more material:
+
+    { $message }
+
+    Log in, open the application under "Application situation confirmation" and choose Modify:
+
+    { $url }
+mail-notification-error-subject = Your notification could not be registered
+mail-notification-error-body =
+    Your notification "{ $procedure }" (notification receipt number { $number }) could not be registered, for this reason:
+
+    { $message }
+
+    Log in, open the notification under "Application situation confirmation", correct it and send it again:
+
+    { $url }
+mail-notification-registered-subject = Your notification has been registered
+mail-notification-registered-body =
+    The registration of your notification "{ $procedure }" (notification receipt number { $number }) is complete.
+
+    { $url }
+mail-awaiting-issuance-subject = Your application has been permitted
+mail-awaiting-issuance-body =
+    Your application "{ $procedure }" (reception number { $number }) has been permitted. Please receive your residence card or certificate as instructed.
+
+    { $url }
+mail-not-permitted-subject = The result of your application
+mail-not-permitted-body =
+    The examination of your application "{ $procedure }" (reception number { $number }) is complete: it was not permitted.
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = Your application is complete
+mail-filing-completed-body =
+    Your application "{ $procedure }" (reception number { $number }) is complete.
+
+    { $url }
+mail-request-for-use-refused-subject = Your request for use was not approved
+mail-request-for-use-refused-body =
+    Your "{ $procedure }" (reference number { $reference }) was not approved.
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = Your revised application has been sent
+mail-resubmitted-body =
+    Your revised application "{ $procedure }" (reference number { $reference }) has been sent to the immigration office.
+
+    { $url }

@@ -112,3 +112,80 @@ mail-draft-expiring-body =
     ログイン後、マイページの「入力途中の手続」から再開できます。
 
     { $url }
+
+# 職員による処理（SPEC §8.4, §9.2, §14）
+mail-filing-accepted-subject = 申請が受け付けられました
+mail-filing-accepted-body =
+    申請「{ $procedure }」（整理番号 { $reference }）が地方出入国在留管理官署で受け付けられました。
+
+    受付番号：{ $number }
+
+    処理状況はログイン後に確認できます。
+
+    { $url }
+mail-notification-receipt-subject = 届出受付番号のお知らせ
+mail-notification-receipt-body =
+    届出「{ $procedure }」（整理番号 { $reference }）を受け付けました。
+
+    届出受付番号：{ $number }
+
+    登録が完了しましたら、改めてメールでお知らせします。処理状況はログイン後に確認できます。
+
+    { $url }
+mail-review-started-subject = 申請の審査を開始しました
+mail-review-started-body =
+    申請「{ $procedure }」（受付番号 { $number }）の審査を開始しました。
+
+    { $url }
+mail-revision-requested-subject = 申請内容の修正又は資料の提出をお願いします
+mail-revision-requested-body =
+    申請「{ $procedure }」（整理番号 { $reference }）について、次の修正又は資料の提出をお願いします。
+
+    { $message }
+
+    ログインし、「申請状況確認」から該当の申請を開き、「修正」を選択してください。
+
+    { $url }
+mail-notification-error-subject = 届出を登録できませんでした
+mail-notification-error-body =
+    届出「{ $procedure }」（届出受付番号 { $number }）は、次の理由により登録できませんでした。
+
+    { $message }
+
+    ログインし、「申請状況確認」から該当の届出を開き、修正して再度届け出てください。
+
+    { $url }
+mail-notification-registered-subject = 届出の登録が完了しました
+mail-notification-registered-body =
+    届出「{ $procedure }」（届出受付番号 { $number }）の登録が完了しました。
+
+    { $url }
+mail-awaiting-issuance-subject = 申請が許可されました
+mail-awaiting-issuance-body =
+    申請「{ $procedure }」（受付番号 { $number }）が許可されました。案内に従って在留カード又は証明書をお受け取りください。
+
+    { $url }
+mail-not-permitted-subject = 申請の結果について
+mail-not-permitted-body =
+    申請「{ $procedure }」（受付番号 { $number }）の審査が終了しました。結果は不許可です。
+
+    { $message }
+
+    { $url }
+mail-filing-completed-subject = 申請の処理が完了しました
+mail-filing-completed-body =
+    申請「{ $procedure }」（受付番号 { $number }）の処理が完了しました。
+
+    { $url }
+mail-request-for-use-refused-subject = 利用申請は承認されませんでした
+mail-request-for-use-refused-body =
+    「{ $procedure }」（整理番号 { $reference }）は承認されませんでした。
+
+    { $message }
+
+    { $url }
+mail-resubmitted-subject = 修正した申請を送信しました
+mail-resubmitted-body =
+    修正した申請「{ $procedure }」（整理番号 { $reference }）を地方出入国在留管理官署に送信しました。
+
+    { $url }

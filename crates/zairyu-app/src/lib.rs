@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod filing;
 pub mod notices;
+pub mod officers;
 pub mod outbox;
 pub mod passwords;
 pub mod postal;
@@ -48,6 +49,11 @@ pub struct AppConfig {
     pub draft_ttl_ms: i64,
     /// Where attachments are kept (`<data_dir>/files` unless configured otherwise).
     pub files: attachments::StoreConfig,
+    /// Idle time before an officer's session ends (30 minutes).
+    pub officer_idle_ms: i64,
+    /// Requests for use of the Electronic Notification System wait for an officer instead of
+    /// being approved at once.
+    pub manual_request_review: bool,
 }
 
 impl AppConfig {
@@ -64,6 +70,8 @@ impl AppConfig {
             rate_limits: RateLimits::default(),
             draft_ttl_ms: 30 * clock::DAY,
             files: attachments::StoreConfig::Local("data/files".into()),
+            officer_idle_ms: 30 * clock::MINUTE,
+            manual_request_review: false,
         }
     }
 }

@@ -25,6 +25,9 @@ pub enum Invalid {
     /// A confirmation entry that differs from the first entry.
     #[error("mismatch")]
     Mismatch,
+    /// A value that must be unique and is already in use (an officer's login ID).
+    #[error("taken")]
+    Taken,
 }
 
 impl Invalid {
@@ -38,6 +41,7 @@ impl Invalid {
             Invalid::Characters => "err-characters",
             Invalid::PasswordKinds => "err-password-kinds",
             Invalid::Mismatch => "err-mismatch",
+            Invalid::Taken => "err-taken",
         }
     }
 

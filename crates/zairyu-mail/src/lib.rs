@@ -5,5 +5,5 @@
 pub mod message;
 pub mod transport;
 
-pub use message::{MailMessage, Rendered, render};
+pub use message::{FilingEvent, MailMessage, Rendered, render};
 pub use transport::{MailError, StoredMail, Transport, list_mailbox};

@@ -50,6 +50,18 @@ pub enum MailMessage {
         procedure: String,
         reference: String,
     },
+    /// An officer acted on a filing, or the applicant sent a correction (SPEC §8.4, §9.2, §14).
+    FilingUpdate {
+        event: FilingEvent,
+        procedure: String,
+        reference: String,
+        /// The reception or notification receipt number, once there is one.
+        number: Option<String>,
+        /// The officer's message (what to revise, or the registration error's details).
+        note: Option<String>,
+        /// Where the user sees (and, when asked to, corrects) the filing.
+        url: String,
+    },
     /// A draft will be deleted in a week unless it is used (better than the original).
     DraftExpiring {
         procedure: String,
@@ -75,6 +87,7 @@ impl MailMessage {
             MailMessage::ApplicationReceived { .. } => "application-received",
             MailMessage::RequestForUseApproved { .. } => "request-for-use-approved",
             MailMessage::DraftExpiring { .. } => "draft-expiring",
+            MailMessage::FilingUpdate { event, .. } => event.name(),
         }
     }
 
@@ -129,6 +142,7 @@ impl MailMessage {
             MailMessage::DraftExpiring { .. } => {
                 ("mail-draft-expiring-subject", "mail-draft-expiring-body")
             }
+            MailMessage::FilingUpdate { event, .. } => event.keys(),
         }
     }
 
@@ -191,6 +205,20 @@ impl MailMessage {
                     ("reference", reference.into()),
                 ]
             }
+            MailMessage::FilingUpdate {
+                event: _,
+                procedure,
+                reference,
+                number,
+                note,
+                url,
+            } => vec![
+                ("procedure", procedure.into()),
+                ("reference", reference.into()),
+                ("number", number.unwrap_or_default().into()),
+                ("message", note.unwrap_or_default().into()),
+                ("url", url.into()),
+            ],
             MailMessage::EmailChanged {
                 login_id,
                 new_email_masked,
@@ -198,6 +226,78 @@ impl MailMessage {
                 ("login_id", login_id.into()),
                 ("new_email", new_email_masked.into()),
             ],
+        }
+    }
+}
+
+/// What happened to a filing, each with its own mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingEvent {
+    /// An application was received: its reception number.
+    Accepted,
+    /// A notification was received: its notification receipt number (SPEC §8.4).
+    NotificationReceipt,
+    ReviewStarted,
+    /// Revision or more material is needed (In Return Process).
+    RevisionRequested,
+    /// A notification could not be registered; the details say what to correct.
+    NotificationError,
+    NotificationRegistered,
+    /// Permitted: the card or certificate can be received.
+    AwaitingIssuance,
+    NotPermitted,
+    /// The card or certificate was handed over.
+    Completed,
+    RequestForUseRefused,
+    /// The applicant sent the corrected application back.
+    Resubmitted,
+}
+
+impl FilingEvent {
+    pub fn name(self) -> &'static str {
+        let k = self.keys().0;
+        k.strip_prefix("mail-")
+            .and_then(|k| k.strip_suffix("-subject"))
+            .unwrap_or(k)
+    }
+
+    fn keys(self) -> (&'static str, &'static str) {
+        match self {
+            FilingEvent::Accepted => ("mail-filing-accepted-subject", "mail-filing-accepted-body"),
+            FilingEvent::NotificationReceipt => (
+                "mail-notification-receipt-subject",
+                "mail-notification-receipt-body",
+            ),
+            FilingEvent::ReviewStarted => {
+                ("mail-review-started-subject", "mail-review-started-body")
+            }
+            FilingEvent::RevisionRequested => (
+                "mail-revision-requested-subject",
+                "mail-revision-requested-body",
+            ),
+            FilingEvent::NotificationError => (
+                "mail-notification-error-subject",
+                "mail-notification-error-body",
+            ),
+            FilingEvent::NotificationRegistered => (
+                "mail-notification-registered-subject",
+                "mail-notification-registered-body",
+            ),
+            FilingEvent::AwaitingIssuance => (
+                "mail-awaiting-issuance-subject",
+                "mail-awaiting-issuance-body",
+            ),
+            FilingEvent::NotPermitted => ("mail-not-permitted-subject", "mail-not-permitted-body"),
+            FilingEvent::Completed => (
+                "mail-filing-completed-subject",
+                "mail-filing-completed-body",
+            ),
+            FilingEvent::RequestForUseRefused => (
+                "mail-request-for-use-refused-subject",
+                "mail-request-for-use-refused-body",
+            ),
+            FilingEvent::Resubmitted => ("mail-resubmitted-subject", "mail-resubmitted-body"),
         }
     }
 }

@@ -22,10 +22,14 @@ pub struct ApplicationRow {
     pub resubmission_of: Option<i64>,
     pub created_at: Millis,
     pub updated_at: Millis,
+    /// The office that handles it.
+    pub office: String,
+    pub received_at: Option<Millis>,
+    pub decided_at: Option<Millis>,
 }
 
 const COLUMNS: &str = "id, reference_number, user_id, procedure_id, form_version, form_fingerprint, kind, status, answers, \
-    related_name, reception_number, receipt_number, resubmission_of, created_at, updated_at";
+    related_name, reception_number, receipt_number, resubmission_of, created_at, updated_at, office, received_at, decided_at";
 
 fn row(r: sqlx::any::AnyRow) -> Result<ApplicationRow, StoreError> {
     Ok(ApplicationRow {
@@ -44,6 +48,9 @@ fn row(r: sqlx::any::AnyRow) -> Result<ApplicationRow, StoreError> {
         resubmission_of: r.try_get("resubmission_of").map_err(q)?,
         created_at: r.try_get("created_at").map_err(q)?,
         updated_at: r.try_get("updated_at").map_err(q)?,
+        office: r.try_get("office").map_err(q)?,
+        received_at: r.try_get("received_at").map_err(q)?,
+        decided_at: r.try_get("decided_at").map_err(q)?,
     })
 }
 
@@ -61,6 +68,7 @@ pub struct NewApplication<'a> {
     pub resubmission_of: Option<i64>,
     /// One per confirmation screen shown: a second Apply with the same key files nothing new.
     pub submit_key: &'a str,
+    pub office: &'a str,
 }
 
 /// Inserts a filing and its first history entry. `UniqueViolation` means the submit key (a double
@@ -73,7 +81,7 @@ pub async fn insert(
 ) -> Result<i64, StoreError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO applications (reference_number, user_id, procedure_id, form_version, form_fingerprint, kind, status, answers, \
-         related_name, resubmission_of, submit_key, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+         related_name, resubmission_of, submit_key, created_at, updated_at, office) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
     )
     .bind(a.reference_number)
     .bind(a.user_id)
@@ -87,6 +95,7 @@ pub async fn insert(
     .bind(a.resubmission_of)
     .bind(a.submit_key)
     .bind(now)
+    .bind(a.office)
     .fetch_one(&mut *conn)
     .await
     .map_err(q)?;
@@ -338,4 +347,232 @@ pub async fn history(
             ))
         })
         .collect()
+}
+
+// --- the back office's view: every filing, scoped by office instead of owner ---
+
+/// The queue's search (SPEC §13): by procedure, office, status and date, and by any number or the
+/// name.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    /// Only this office; None means every office (admins only — the caller decides).
+    pub office: Option<String>,
+    pub procedure: Option<String>,
+    pub status: Option<String>,
+    /// Any of the numbers or the name, folded to upper case by the caller.
+    pub related: String,
+    pub from: Option<Millis>,
+    /// Exclusive upper bound.
+    pub to: Option<Millis>,
+    pub newest_first: bool,
+}
+
+fn queue_where(f: &QueueFilter) -> (String, Vec<String>, Vec<i64>) {
+    let mut cond = String::from("1 = 1");
+    let mut texts: Vec<String> = Vec::new();
+    let mut nums: Vec<i64> = Vec::new();
+    let mut n = 0;
+    for (col, v) in [
+        ("office", &f.office),
+        ("procedure_id", &f.procedure),
+        ("status", &f.status),
+    ] {
+        if let Some(v) = v {
+            n += 1;
+            cond.push_str(&format!(" AND {col} = ${n}"));
+            texts.push(v.clone());
+        }
+    }
+    if !f.related.is_empty() {
+        n += 1;
+        cond.push_str(&format!(
+            " AND (UPPER(reference_number) LIKE ${n} OR UPPER(COALESCE(reception_number, '')) LIKE ${n} \
+             OR UPPER(COALESCE(receipt_number, '')) LIKE ${n} OR UPPER(COALESCE(related_name, '')) LIKE ${n})"
+        ));
+        let escaped = f.related.replace('\\', "").replace(['%', '_'], "");
+        texts.push(format!("%{escaped}%"));
+    }
+    if let Some(from) = f.from {
+        n += 1;
+        cond.push_str(&format!(" AND created_at >= ${n}"));
+        nums.push(from);
+    }
+    if let Some(to) = f.to {
+        n += 1;
+        cond.push_str(&format!(" AND created_at < ${n}"));
+        nums.push(to);
+    }
+    (cond, texts, nums)
+}
+
+/// One page of the queue and how many match. Texts are bound before numbers, in the order the
+/// placeholders were numbered.
+pub async fn queue(
+    conn: &mut Conn,
+    f: &QueueFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ApplicationRow>, i64), StoreError> {
+    let (cond, texts, nums) = queue_where(f);
+    let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
+    let mut cq = sqlx::query_scalar::<_, i64>(&count_sql);
+    for t in &texts {
+        cq = cq.bind(t.as_str());
+    }
+    for v in &nums {
+        cq = cq.bind(*v);
+    }
+    let total = cq.fetch_one(&mut *conn).await.map_err(q)?;
+    let order = if f.newest_first {
+        "created_at DESC, id DESC"
+    } else {
+        "created_at ASC, id ASC"
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+    );
+    let mut lq = sqlx::query(&sql);
+    for t in &texts {
+        lq = lq.bind(t.as_str());
+    }
+    for v in &nums {
+        lq = lq.bind(*v);
+    }
+    let rows = lq.fetch_all(conn).await.map_err(q)?;
+    Ok((rows.into_iter().map(row).collect::<Result<_, _>>()?, total))
+}
+
+/// How many filings are in each status, for one office or all.
+pub async fn count_by_status(
+    conn: &mut Conn,
+    office: Option<&str>,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    let rows =
+        match office {
+            Some(o) => sqlx::query(
+                "SELECT status, COUNT(*) AS n FROM applications WHERE office = $1 GROUP BY status",
+            )
+            .bind(o)
+            .fetch_all(conn)
+            .await,
+            None => {
+                sqlx::query("SELECT status, COUNT(*) AS n FROM applications GROUP BY status")
+                    .fetch_all(conn)
+                    .await
+            }
+        }
+        .map_err(q)?;
+    rows.into_iter()
+        .map(|r| Ok((r.try_get("status").map_err(q)?, r.try_get("n").map_err(q)?)))
+        .collect()
+}
+
+/// A filing by id for the back office; the caller has checked the officer's office.
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+        .map_err(q)?
+        .map(row)
+        .transpose()
+}
+
+/// Records the number an office gave a filing when it received it.
+pub async fn set_received(
+    conn: &mut Conn,
+    id: i64,
+    reception_number: Option<&str>,
+    receipt_number: Option<&str>,
+    now: Millis,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE applications SET reception_number = COALESCE($2, reception_number), \
+         receipt_number = COALESCE($3, receipt_number), received_at = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(reception_number)
+    .bind(receipt_number)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map_err(q)?;
+    Ok(())
+}
+
+pub async fn set_decided(conn: &mut Conn, id: i64, now: Millis) -> Result<(), StoreError> {
+    sqlx::query("UPDATE applications SET decided_at = $2 WHERE id = $1 AND decided_at IS NULL")
+        .bind(id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map_err(q)?;
+    Ok(())
+}
+
+/// A history entry with who made it, for the back office.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    pub at: Millis,
+    pub status: String,
+    pub actor: String,
+    pub note: Option<String>,
+}
+
+pub async fn events(conn: &mut Conn, application_id: i64) -> Result<Vec<EventRow>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT at, status, actor, note FROM application_events WHERE application_id = $1 ORDER BY at, id",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await
+    .map_err(q)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(EventRow {
+                at: r.try_get("at").map_err(q)?,
+                status: r.try_get("status").map_err(q)?,
+                actor: r.try_get("actor").map_err(q)?,
+                note: r.try_get("note").map_err(q)?,
+            })
+        })
+        .collect()
+}
+
+/// The filing that corrected this one, if any (a notification registered as an error and filed
+/// again, SPEC §8.4).
+pub async fn resubmission(conn: &mut Conn, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM applications WHERE resubmission_of = $1 ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+    .map_err(q)?
+    .map(row)
+    .transpose()
+}
+
+/// Replaces the answers of a filing sent back for revision (a residence application's Modify), the
+/// old answers kept in its history note by the caller.
+pub async fn replace_answers(
+    conn: &mut Conn,
+    id: i64,
+    answers: &str,
+    form_version: i64,
+    form_fingerprint: &str,
+    now: Millis,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE applications SET answers = $2, form_version = $3, form_fingerprint = $4, updated_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(answers)
+    .bind(form_version)
+    .bind(form_fingerprint)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map_err(q)?;
+    Ok(())
 }

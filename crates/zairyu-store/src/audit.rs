@@ -34,3 +34,38 @@ pub async fn count(conn: &mut Conn, action: &str) -> Result<i64, StoreError> {
         .await
         .map_err(q)
 }
+
+/// One entry of the audit trail as the back office shows it.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub at: Millis,
+    pub actor: String,
+    pub action: String,
+    pub subject: Option<String>,
+    pub ip: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// The trail of one subject (e.g. `application:42`), oldest first.
+pub async fn for_subject(conn: &mut Conn, subject: &str) -> Result<Vec<AuditRow>, StoreError> {
+    use sqlx::Row;
+    let rows = sqlx::query(
+        "SELECT at, actor, action, subject, ip, detail FROM audit_log WHERE subject = $1 ORDER BY at, id LIMIT 1000",
+    )
+    .bind(subject)
+    .fetch_all(conn)
+    .await
+    .map_err(q)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(AuditRow {
+                at: r.try_get("at").map_err(q)?,
+                actor: r.try_get("actor").map_err(q)?,
+                action: r.try_get("action").map_err(q)?,
+                subject: r.try_get("subject").map_err(q)?,
+                ip: r.try_get("ip").map_err(q)?,
+                detail: r.try_get("detail").map_err(q)?,
+            })
+        })
+        .collect()
+}

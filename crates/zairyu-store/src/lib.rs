@@ -11,6 +11,7 @@ pub mod favorites;
 pub mod jobs;
 pub mod migrate;
 pub mod notices;
+pub mod officers;
 pub mod postal;
 pub mod postal_parse;
 pub mod sessions;

@@ -143,16 +143,29 @@ pub async fn reserve_attempt(
     max_failures: i64,
     lock_until: Millis,
 ) -> Result<Attempt, StoreError> {
-    let slot: Option<i64> = sqlx::query_scalar(
-        "UPDATE users SET \
+    reserve_attempt_in(conn, "users", id, now, max_failures, lock_until).await
+}
+
+/// The lockout counter of `reserve_attempt`, for a table with `failed_logins` and `locked_until`
+/// (users and officers).
+pub(crate) async fn reserve_attempt_in(
+    conn: &mut Conn,
+    table: &'static str,
+    id: i64,
+    now: Millis,
+    max_failures: i64,
+    lock_until: Millis,
+) -> Result<Attempt, StoreError> {
+    let slot: Option<i64> = sqlx::query_scalar(&format!(
+        "UPDATE {table} SET \
            failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END, \
            locked_until = CASE \
              WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN (CASE WHEN 1 >= $3 THEN $4 ELSE NULL END) \
              WHEN failed_logins + 1 >= $3 THEN $4 \
              ELSE locked_until END \
          WHERE id = $1 AND ((locked_until IS NULL AND failed_logins < $3) OR locked_until <= $2) \
-         RETURNING failed_logins",
-    )
+         RETURNING failed_logins"
+    ))
     .bind(id)
     .bind(now)
     .bind(max_failures)

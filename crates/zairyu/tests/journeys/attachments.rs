@@ -699,3 +699,71 @@ async fn uploads_of_abandoned_drafts_are_purged_and_filed_ones_kept() {
     assert!(stored(&t, &photo) && stored(&t, &doc), "filed files stay");
     assert_eq!(uploads(&t).await, 2);
 }
+
+/// Modify (SPEC §9.3, "re-attach the modified facial photo and material(s)"): the form reopens
+/// without the filed files; files attached anew go with the corrected application.
+#[tokio::test]
+async fn modify_and_resubmit_takes_the_files_attached_anew() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "modify@example.jp").await;
+    let (photo, doc, reference) = file_application(&t, &b, "KAI TAN").await;
+    // An officer sends it back (set directly here; the back office journeys test that screen).
+    t.exec(&format!(
+        "UPDATE applications SET status = 'in_return_process' WHERE reference_number = '{reference}'"
+    ))
+    .await;
+    b.post(&format!("/applications/{reference}/modify"), &[])
+        .await
+        .assert_status(303);
+    let page = b.get(ENTRY).await;
+    assert_eq!(page.input_value("name_en").unwrap(), "KAI TAN");
+    assert!(
+        listed(&page, "photo").is_empty() && listed(&page, "documents").is_empty(),
+        "the filed files are not offered as uploads in progress"
+    );
+    let page = landed(
+        &b,
+        attach(
+            &t,
+            &b,
+            &[("name_en", "KAI TAN")],
+            vec![
+                ("photo", "new.jpg", "image/jpeg", jpeg_of(300, 400)),
+                ("documents", "fixed.pdf", "application/pdf", tiny_pdf()),
+            ],
+        )
+        .await,
+    )
+    .await;
+    let (photo2, doc2) = (
+        listed(&page, "photo")[0].clone(),
+        listed(&page, "documents")[0].clone(),
+    );
+    b.post(
+        ENTRY,
+        &[
+            ("name_en", "KAI TAN"),
+            ("photo", &photo2),
+            ("documents", &doc2),
+            ("action", "submit"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let key = b.get(CONFIRM).await.input_value("submit_key").unwrap();
+    b.post(CONFIRM, &[("submit_key", &key), ("action", "submit")])
+        .await
+        .assert_status(303);
+    let details = b.get(&format!("/applications/{reference}")).await;
+    for id in [&photo, &doc, &photo2, &doc2] {
+        assert!(
+            details.has(&format!("/applications/{reference}/files/{id}")),
+            "{id} is a file of the corrected application"
+        );
+    }
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM uploads WHERE application_id IS NULL")
+            .await,
+        0
+    );
+}

@@ -5,6 +5,7 @@
 
 mod applications;
 mod attachments;
+mod back_office;
 mod entry;
 mod login;
 mod mail;

@@ -16,6 +16,7 @@ pub mod postal;
 pub mod postal_parse;
 pub mod sessions;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
 
 pub use db::{Backend, Conn, Db, Nested, StoreError, Tx, savepoint};

@@ -196,4 +196,31 @@ mod tests {
         assert!(err.0.join("\n").contains("colour"), "{err}");
         std::fs::remove_dir_all(&dir).ok();
     }
+
+    #[test]
+    fn file_slots_inside_groups_are_refused() {
+        let dir = std::env::temp_dir().join(format!("zairyu-check-files-{}", std::process::id()));
+        let p = dir.join("p");
+        std::fs::create_dir_all(&p).unwrap();
+        std::fs::write(
+            p.join("procedure.toml"),
+            "id = \"p\"\nsystem = \"rasens\"\ncategory = \"application\"\norder = 1\nname = { ja = \"申\", en = \"A\" }\n\
+             explanation = { ja = \"説\", en = \"E\" }\ncontact = { ja = \"窓\", en = \"C\" }\n\
+             reception_start = \"2025-01-01T00:00:00+09:00\"\nuser_types = [\"foreign_national\"]\nform_versions = [1]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            p.join("form-v1.toml"),
+            "id = \"p\"\nversion = 1\ntitle = { ja = \"申\", en = \"A\" }\n[[sections]]\nid = \"s\"\ntitle = { ja = \"s\", en = \"s\" }\n\
+             [[sections.fields]]\nid = \"family\"\nkind = \"group\"\nmax_rows = 2\nlabel = { ja = \"家族\", en = \"Family\" }\n\
+             [[sections.fields.fields]]\nid = \"doc\"\nkind = \"file\"\naccept = [\"pdf\"]\nlabel = { ja = \"書類\", en = \"Document\" }\n",
+        )
+        .unwrap();
+        let err = load_dir(&dir).unwrap_err();
+        assert!(
+            err.0.join("\n").contains("\"doc\" is inside a group"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

@@ -1,6 +1,7 @@
 //! Route groups, each with its own `router()`.
 
 pub mod applications;
+pub mod attachments;
 pub mod autofill;
 pub mod entry;
 pub mod login;
@@ -26,6 +27,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(entry::router())
         .merge(autofill::router())
         .merge(applications::router())
+        .merge(attachments::router())
         .merge(officer::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })

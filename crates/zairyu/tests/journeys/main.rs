@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod applications;
+mod attachments;
 mod back_office;
 mod entry;
 mod languages;

@@ -242,7 +242,8 @@ async fn details(
         .collect();
     // The facial photo and attachments (SPEC §9.3), each a download of the user's own file.
     let files = zairyu_app::attachments::of_application(&st.app, row.id).await?;
-    let attachments = attachment_links(&st, &ctx, &row, &files);
+    let base = format!("/applications/{}", row.reference_number);
+    let attachments = attachment_links(&st, &ctx, &row, &files, &base);
     let answers = answers_summary(&st, &ctx, &row, &files);
     let (can_modify, corrected_by) = filing::correction_state(&st.app, &row).await?;
     if let Some(c) = &corrected_by {
@@ -344,12 +345,14 @@ pub(crate) fn answers_summary(
     }
 }
 
-/// The download links of an application's files: (slot label, href, name, size), for its owner.
-fn attachment_links(
+/// The download links of an application's files: (slot label, href, name, size). `base` is where
+/// the files are served: the owner's `/applications/<reference>` or the back office's view.
+pub(crate) fn attachment_links(
     st: &AppState,
     ctx: &crate::ctx::Ctx,
     row: &zairyu_app::filing::FiledRow,
     files: &[zairyu_app::attachments::Attached],
+    base: &str,
 ) -> Vec<(String, String, String, String)> {
     let form = u32::try_from(row.form_version)
         .ok()
@@ -363,7 +366,7 @@ fn attachment_links(
                 .unwrap_or_else(|| f.field_id.clone());
             (
                 slot,
-                format!("/applications/{}/files/{}", row.reference_number, f.file_id),
+                format!("{base}/files/{}", f.file_id),
                 f.name.clone(),
                 zairyu_app::attachments::size_text(f.size),
             )

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/officer", get(queue))
         .route("/officer/applications/{id}", get(view))
         .route("/officer/applications/{id}/act", post(act))
+        .route("/officer/applications/{id}/files/{file}", get(download))
         .route("/officer/logout", post(logout))
         .route("/officer/session/extend", post(extend))
 }
@@ -621,6 +622,8 @@ pub struct OfficerApplicationPage {
     /// (when, status, who, note)
     pub history: Vec<(String, String, String, String)>,
     pub answers: Vec<(String, String)>,
+    /// (slot, href, name, size)
+    pub attachments: Vec<(String, String, String, String)>,
     /// (when, who, what, from where)
     pub audit: Vec<(String, String, String, String)>,
 }
@@ -789,6 +792,13 @@ async fn render_view(
         .collect();
     let files = zairyu_app::attachments::of_application(&st.app, row.id).await?;
     let answers = super::applications::answers_summary(st, ctx, row, &files);
+    let attachments = super::applications::attachment_links(
+        st,
+        ctx,
+        row,
+        &files,
+        &format!("/officer/applications/{id}"),
+    );
     let page = OfficerApplicationPage {
         ctx: ctx.clone(),
         officer: Some(o.clone()),
@@ -806,6 +816,7 @@ async fn render_view(
         note_error,
         history,
         answers,
+        attachments,
         audit,
     };
     Ok(pages::render(ctx, status, &page))
@@ -895,4 +906,23 @@ async fn act(
             render_view(&st, &ctx, &o, id, vs, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
+}
+
+/// An attachment of a filing in the officer's reach (SPEC §13: "open an application with its
+/// attachments"); another office's filing gets the same 404 as a missing one.
+async fn download(
+    State(st): State<AppState>,
+    OfficerSignedIn(_, o): OfficerSignedIn,
+    Path((id, file)): Path<(String, String)>,
+) -> WebResult {
+    let id = id
+        .parse::<i64>()
+        .map_err(|_| WebError(ErrorKind::NotFound))?;
+    if officers::view(&st.app, &o, id).await?.is_none() {
+        return Err(WebError(ErrorKind::NotFound));
+    }
+    let d = zairyu_app::attachments::open_for_application(&st.app, id, &file)
+        .await?
+        .ok_or(WebError(ErrorKind::NotFound))?;
+    Ok(super::attachments::download_response(d))
 }

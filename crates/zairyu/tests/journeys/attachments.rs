@@ -12,7 +12,7 @@ const ATTACH: &str = "/procedures/demo-attachments/files/attach";
 const REMOVE: &str = "/procedures/demo-attachments/files/remove";
 const MIB: usize = 1024 * 1024;
 
-async fn user(t: &TestApp, email: &str) -> Browser {
+pub(crate) async fn user(t: &TestApp, email: &str) -> Browser {
     let id = register(t, &t.browser(), email, "KAI TAN", PASSWORD).await;
     let b = t.browser();
     login(&b, &id, PASSWORD).await;
@@ -91,7 +91,11 @@ async fn landed(b: &Browser, page: Page) -> Page {
 
 /// Attaches a photo and a document, proceeds, confirms and applies: (photo id, document id,
 /// reference number).
-async fn file_application(t: &TestApp, b: &Browser, name: &str) -> (String, String, String) {
+pub(crate) async fn file_application(
+    t: &TestApp,
+    b: &Browser,
+    name: &str,
+) -> (String, String, String) {
     let page = landed(
         b,
         attach(

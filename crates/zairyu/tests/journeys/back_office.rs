@@ -637,3 +637,52 @@ async fn requests_for_use_can_wait_for_an_officer() {
         .await
         .assert_status(200);
 }
+
+#[tokio::test]
+async fn officers_open_the_attachments_of_filings_in_their_reach() {
+    let t = TestApp::spawn().await;
+    let b = crate::attachments::user(&t, "gil@example.jp").await;
+    let (photo, doc, reference) = crate::attachments::file_application(&t, &b, "GIL ONO").await;
+    let id = t
+        .scalar(&format!(
+            "SELECT id FROM applications WHERE reference_number = '{reference}'"
+        ))
+        .await;
+    let clerk = officer(&t, "clerk6", "clerk", "hq").await;
+    let view = clerk.get(&format!("/officer/applications/{id}")).await;
+    view.assert_status(200);
+    for f in [&photo, &doc] {
+        let href = format!("/officer/applications/{id}/files/{f}");
+        assert!(view.has(&href), "{href}");
+        let d = clerk.get(&href).await;
+        d.assert_status(200);
+        assert!(
+            d.headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+    }
+    // Another office, an unknown file, or a file of another filing: not found.
+    let osaka = officer(&t, "osaka2", "examiner", "osaka").await;
+    osaka
+        .get(&format!("/officer/applications/{id}/files/{doc}"))
+        .await
+        .assert_status(404);
+    clerk
+        .get(&format!("/officer/applications/{id}/files/nothing"))
+        .await
+        .assert_status(404);
+    clerk
+        .get(&format!("/officer/applications/{}/files/{doc}", id + 1))
+        .await
+        .assert_status(404);
+    // The applicant's cookie opens nothing here.
+    assert_eq!(
+        b.get(&format!("/officer/applications/{id}/files/{doc}"))
+            .await
+            .location()
+            .as_deref(),
+        Some("/officer/login")
+    );
+}

@@ -3,6 +3,7 @@
 //! in through the `App` so tests can swap it.
 
 pub mod accounts;
+pub mod backoffice;
 pub mod catalogue;
 pub mod clock;
 pub mod filing;

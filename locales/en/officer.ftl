@@ -1,2 +1,81 @@
 # en — back office (officers)
 err-taken = { $field } is already in use.
+officer-portal-name = zairyu back office
+officer-timeout-explains = Choose OK to stay logged in for another 30 minutes.
+officer-nav-queue = Queue
+officer-role-clerk = Clerk
+officer-role-examiner = Examiner
+officer-role-supervisor = Supervisor
+officer-role-admin = Administrator
+
+# Login with a password and a one-time code
+officer-login-title = Officer login
+officer-login-intro = This page is for immigration officers. Applicants log in on the portal's own login page.
+officer-field-login-id = Officer ID
+officer-login-invalid = The officer ID or password is incorrect.
+officer-login-locked = This account is locked after too many wrong passwords or codes. Ask an administrator, or try again later.
+officer-session-expired = Your session ended after 30 minutes without activity. Please log in again.
+officer-logged-out = You have logged out.
+officer-field-code = Six-digit code
+officer-totp-title = Enter your one-time code
+officer-totp-intro = Open your authenticator app and enter the six-digit code shown for zairyu.
+officer-totp-submit = Log in
+officer-code-wrong = The code is incorrect or has already been used. Enter the current code.
+officer-enrol-title = Set up your second factor
+officer-enrol-intro = Logging in to the back office needs a one-time code as well as your password. Scan the QR code with an authenticator app (or type the key below into it), then enter the six-digit code it shows.
+officer-enrol-qr-label = QR code for your authenticator app
+officer-enrol-secret = Key to type instead of scanning:
+officer-enrol-confirm = Confirm and log in
+officer-start-again = Start again with your officer ID and password
+
+# The queue
+officer-queue-title = Applications and notifications
+officer-counts-title = By status
+officer-search-title = Search
+officer-search-related = Reference, reception or receipt number, or name
+officer-search-procedure = Procedure
+officer-search-office = Office
+officer-search-status = Status
+officer-any = Any
+officer-date-hint = Eight digits, year month day (e.g. 20261121)
+officer-sort = Order
+officer-sort-oldest = Oldest first
+officer-sort-newest = Newest first
+officer-queue-empty = Nothing matches.
+officer-col-numbers = Numbers and name
+officer-col-office = Office
+officer-open = Open
+
+# One filing
+officer-application-title = Filing
+officer-form-version = Form version
+officer-applicant-name = Name
+officer-corrects = Corrects the filing
+officer-corrected-by = Corrected by the filing
+officer-actions-title = Actions
+officer-note = Message to the applicant
+officer-note-hint = Required when returning a filing or registering a notification error: name the fields or documents to revise. It is sent in the email as written.
+officer-action-accept = Accept (assign a reception number)
+officer-action-accept-notification = Accept (assign a notification receipt number)
+officer-action-start-review = Start review
+officer-action-return = Return for revision
+officer-action-register-error = Register as an error
+officer-action-register-complete = Register as complete
+officer-action-approve-request = Approve the request for use
+officer-action-approve = Permit
+officer-action-handover = Card or certificate handed over
+officer-action-refuse = Refuse
+officer-action-resubmit = Resubmit
+officer-action-done = Done. The status is now: { $status }.
+officer-action-unknown = Choose one of the actions.
+officer-action-forbidden = Your role does not allow this action.
+officer-action-wrong-status = This action is not possible while the status is { $status }. Someone may have acted on it already; the page shows the current state.
+officer-actor-applicant = Applicant
+officer-actor-officer = Officer
+officer-actor-system = System
+officer-audit-title = Audit trail
+officer-audit-at = When
+officer-audit-actor = Who
+officer-audit-action = What
+officer-audit-ip = From
+officer-back-to-queue = Back to the queue

@@ -1,2 +1,81 @@
 # ja — back office (officers)
 err-taken = { $field }は既に使用されています。
+officer-portal-name = zairyu 職員用システム
+officer-timeout-explains = 「OK」を選択すると、さらに30分間ログインしたままになります。
+officer-nav-queue = 処理一覧
+officer-role-clerk = 受付担当
+officer-role-examiner = 審査担当
+officer-role-supervisor = 決裁者
+officer-role-admin = 管理者
+
+# パスワードとワンタイムコードによるログイン
+officer-login-title = 職員ログイン
+officer-login-intro = このページは出入国在留管理庁職員用です。申請者の方はポータルのログイン画面からログインしてください。
+officer-field-login-id = 職員ID
+officer-login-invalid = 職員ID又はパスワードが正しくありません。
+officer-login-locked = パスワード又はコードの誤りが続いたため、このアカウントはロックされています。管理者に連絡するか、時間をおいて再度お試しください。
+officer-session-expired = 30分間操作がなかったため、ログアウトしました。再度ログインしてください。
+officer-logged-out = ログアウトしました。
+officer-field-code = 6桁のコード
+officer-totp-title = ワンタイムコードの入力
+officer-totp-intro = 認証アプリを開き、zairyu に表示されている6桁のコードを入力してください。
+officer-totp-submit = ログイン
+officer-code-wrong = コードが正しくないか、既に使用されています。現在のコードを入力してください。
+officer-enrol-title = 二要素認証の設定
+officer-enrol-intro = 職員用システムへのログインには、パスワードに加えてワンタイムコードが必要です。認証アプリでQRコードを読み取る（又は下のキーを入力する）と表示される6桁のコードを入力してください。
+officer-enrol-qr-label = 認証アプリ用のQRコード
+officer-enrol-secret = 読み取る代わりに入力するキー：
+officer-enrol-confirm = 確認してログイン
+officer-start-again = 職員IDとパスワードの入力からやり直す
+
+# 処理一覧
+officer-queue-title = 申請・届出一覧
+officer-counts-title = 処理状況別件数
+officer-search-title = 検索
+officer-search-related = 整理番号、受付番号、届出受付番号又は氏名
+officer-search-procedure = 手続
+officer-search-office = 官署
+officer-search-status = 処理状況
+officer-any = すべて
+officer-date-hint = 年月日を8桁で入力（例：20261121）
+officer-sort = 並び順
+officer-sort-oldest = 古い順
+officer-sort-newest = 新しい順
+officer-queue-empty = 該当するものはありません。
+officer-col-numbers = 番号・氏名
+officer-col-office = 官署
+officer-open = 開く
+
+# 申請・届出の詳細
+officer-application-title = 申請・届出
+officer-form-version = 様式の版
+officer-applicant-name = 氏名
+officer-corrects = 修正元の申請・届出
+officer-corrected-by = 修正後の申請・届出
+officer-actions-title = 処理
+officer-note = 申請者へのメッセージ
+officer-note-hint = 差戻し又は届出のエラー登録の際は必須です。修正すべき項目又は書類を記載してください。入力したとおりにメールで送信されます。
+officer-action-accept = 受付（受付番号を付与）
+officer-action-accept-notification = 受付（届出受付番号を付与）
+officer-action-start-review = 審査開始
+officer-action-return = 差戻し（修正依頼）
+officer-action-register-error = エラー登録
+officer-action-register-complete = 登録完了
+officer-action-approve-request = 利用申請を承認
+officer-action-approve = 許可
+officer-action-handover = 在留カード・証明書の交付済み
+officer-action-refuse = 不許可
+officer-action-resubmit = 再申請
+officer-action-done = 処理しました。現在の処理状況：{ $status }
+officer-action-unknown = 処理を選択してください。
+officer-action-forbidden = この処理を行う権限がありません。
+officer-action-wrong-status = 処理状況が「{ $status }」のため、この処理は行えません。他の職員が既に処理した可能性があります。現在の状態を表示しています。
+officer-actor-applicant = 申請者
+officer-actor-officer = 職員
+officer-actor-system = システム
+officer-audit-title = 操作履歴
+officer-audit-at = 日時
+officer-audit-actor = 操作者
+officer-audit-action = 操作
+officer-audit-ip = 接続元
+officer-back-to-queue = 一覧に戻る

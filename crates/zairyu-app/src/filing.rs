@@ -13,6 +13,9 @@ use zairyu_domain::{ApplicationStatus, Date, ReferenceNumber, UserType};
 use zairyu_forms::{Answer, Answers, Cleaned, FormDef, FormErrors};
 use zairyu_mail::MailMessage;
 use zairyu_store::applications::{self, ApplicationRow, NewApplication};
+
+/// A filed application as stored, for the pages that show one.
+pub type FiledRow = ApplicationRow;
 use zairyu_store::{StoreError, audit, drafts};
 
 /// Why a user cannot enter a procedure now.

@@ -9,6 +9,7 @@ pub mod form_view;
 pub mod forms;
 pub mod middleware;
 pub mod pages;
+pub mod qr;
 pub mod routes;
 
 use axum::Router;

@@ -38,6 +38,9 @@
     // `expires` is the server's deadline; `deadline` the same moment on this computer's clock, which
     // may be set differently (corrected from the Date header of each answer to OK).
     var deadline = expires;
+    // The back office has its own session routes (data attributes on its body).
+    var extendUrl = document.body.getAttribute("data-extend-url") || "/session/extend";
+    var loginUrl = document.body.getAttribute("data-login-url") || "/login";
     var warnTimer = null, endTimer = null;
     var at = document.getElementById("timeout-at");
     function schedule() {
@@ -46,11 +49,11 @@
       if (at) { at.textContent = jst(expires); }
       warnTimer = setTimeout(function () { if (!dialog.open) { dialog.showModal(); } }, Math.max(0, deadline - now - 10 * 60 * 1000));
       endTimer = setTimeout(function () {
-        window.location.href = "/login?expired=1&next=" + encodeURIComponent(window.location.pathname + window.location.search);
+        window.location.href = loginUrl + "?expired=1&next=" + encodeURIComponent(window.location.pathname + window.location.search);
       }, Math.max(0, deadline - now + 1000));
     }
     document.getElementById("timeout-ok").addEventListener("click", function () {
-      fetch("/session/extend", { method: "POST", headers: { "X-CSRF-Token": csrf() }, credentials: "same-origin" })
+      fetch(extendUrl, { method: "POST", headers: { "X-CSRF-Token": csrf() }, credentials: "same-origin" })
         .then(function (r) {
           var serverNow = Date.parse(r.headers.get("Date") || "");
           return r.json().then(function (j) { return { j: j, serverNow: serverNow }; });
@@ -61,7 +64,7 @@
             expires = j.expires_at;
             deadline = isNaN(x.serverNow) ? expires : Date.now() + (expires - x.serverNow);
             schedule(); dialog.close();
-          } else { window.location.href = "/login?expired=1"; }
+          } else { window.location.href = loginUrl + "?expired=1"; }
         })
         .catch(function () { dialog.close(); });
     });

@@ -106,6 +106,7 @@ pub async fn build(cfg: &Config, clock: Arc<dyn Clock>) -> Result<App, StartErro
     app_cfg.argon2 = cfg.argon2;
     app_cfg.rate_limits = cfg.rate_limits;
     app_cfg.draft_ttl_ms = cfg.draft_days.max(8) * zairyu_app::clock::DAY;
+    app_cfg.manual_request_review = cfg.manual_request_review;
     let i18n = Arc::new(I18n::load()?);
     Ok(App::new(db, app_cfg, key, clock, i18n, transport)?)
 }
@@ -128,6 +129,9 @@ pub fn web_config(cfg: &Config, app: &App) -> WebConfig {
 pub async fn prepare(app: &App, cfg: &Config) -> Result<(), StartError> {
     if zairyu_app::notices::seed_demo(app).await? {
         tracing::info!("demonstration notices loaded into the empty database");
+    }
+    if matches!(app.transport, Transport::Files(_)) {
+        demo_officer(app).await?;
     }
     if cfg.postal_autoload && zairyu_app::postal::count(app).await? == 0 {
         let app = app.clone();
@@ -183,4 +187,30 @@ pub async fn bind(addr: &str) -> Result<TcpListener, StartError> {
     TcpListener::bind(addr)
         .await
         .map_err(|e| StartError::Listen(addr.to_owned(), e))
+}
+
+/// In development (mail to files), a first start makes an administrator officer so the back office
+/// can be tried at once; its initial password is logged once, and `zairyu officer code demo-admin`
+/// prints its current one-time code after enrolment. Never in production: with SMTP configured,
+/// officers are only made by `zairyu officer create` or an administrator.
+pub async fn demo_officer(app: &App) -> Result<(), StartError> {
+    if zairyu_app::officers::count(app).await? > 0 {
+        return Ok(());
+    }
+    let input = zairyu_app::officers::NewOfficerInput {
+        login_id: "demo-admin",
+        name: "Demo Administrator",
+        email: "demo-admin@zairyu.localhost",
+        role: "admin",
+        office: "tokyo",
+        locale: "ja",
+    };
+    if let Ok(created) = zairyu_app::officers::create(app, &input, "system", "127.0.0.1").await? {
+        tracing::warn!(
+            officer.login_id = "demo-admin",
+            officer.initial_password = %created.initial_password,
+            "DEVELOPMENT: demonstration officer created; log in at /officer/login"
+        );
+    }
+    Ok(())
 }

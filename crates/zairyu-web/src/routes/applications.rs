@@ -239,9 +239,26 @@ async fn details(
             )
         })
         .collect();
-    // The answers as the applicant saw them: the form version they were entered in, checked again
-    // on the day of filing so the same rules give the same summary.
-    let answers = match (
+    let answers = answers_summary(&st, &ctx, &row);
+    Ok(pages::ok(
+        &ctx,
+        &ApplicationPage {
+            ctx: ctx.clone(),
+            facts,
+            history,
+            answers,
+        },
+    ))
+}
+
+/// The answers as the applicant saw them: the form version they were entered in, checked again on
+/// the day of filing so the same rules give the same summary. Shared with the back office.
+pub(crate) fn answers_summary(
+    st: &AppState,
+    ctx: &crate::ctx::Ctx,
+    row: &zairyu_app::filing::FiledRow,
+) -> Vec<(String, String)> {
+    match (
         u32::try_from(row.form_version)
             .ok()
             .and_then(|v| st.app.catalogue.form(&row.procedure_id, v)),
@@ -279,14 +296,5 @@ async fn details(
         }
         (_, Ok(a)) => a.to_pairs(),
         _ => Vec::new(),
-    };
-    Ok(pages::ok(
-        &ctx,
-        &ApplicationPage {
-            ctx: ctx.clone(),
-            facts,
-            history,
-            answers,
-        },
-    ))
+    }
 }

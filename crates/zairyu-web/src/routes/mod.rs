@@ -5,6 +5,7 @@ pub mod autofill;
 pub mod entry;
 pub mod login;
 pub mod mypage;
+pub mod officer;
 pub mod portal;
 pub mod procedures;
 pub mod recovery;
@@ -25,6 +26,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(entry::router())
         .merge(autofill::router())
         .merge(applications::router())
+        .merge(officer::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

@@ -151,6 +151,7 @@ impl App {
 /// Rows the web layer shows, re-exported so that it needs no dependency on the store.
 pub mod views {
     pub use zairyu_mail::{StoredMail, list_mailbox};
+    pub use zairyu_store::applications::ApplicationRow;
     pub use zairyu_store::notices::NoticeRow;
     pub use zairyu_store::postal_parse::PostalRow;
     pub use zairyu_store::users::UserRow;

@@ -113,6 +113,11 @@ pub fn day_label(day: i64) -> String {
     format!("{}/{}", u8::from(t.month()), t.day())
 }
 
+/// Today's day number in Japan.
+pub fn today(now: i64) -> i64 {
+    zairyu_store::stats::jst_day(now)
+}
+
 /// A day number as `2026-11-21`.
 pub fn day_iso(day: i64) -> String {
     let t = jst_time(day * 86_400_000);

@@ -66,7 +66,10 @@ pub async fn for_officer(conn: &mut Conn, officer_id: i64) -> Result<Vec<ApiToke
 }
 
 /// A live (not revoked) token by its hash.
-pub async fn live_by_hash(conn: &mut Conn, token_hash: &str) -> Result<Option<ApiTokenRow>, StoreError> {
+pub async fn live_by_hash(
+    conn: &mut Conn,
+    token_hash: &str,
+) -> Result<Option<ApiTokenRow>, StoreError> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM officer_api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
     ))
@@ -79,7 +82,12 @@ pub async fn live_by_hash(conn: &mut Conn, token_hash: &str) -> Result<Option<Ap
 }
 
 /// Revokes one of the officer's own tokens; false when it is not theirs or already revoked.
-pub async fn revoke(conn: &mut Conn, officer_id: i64, id: i64, now: Millis) -> Result<bool, StoreError> {
+pub async fn revoke(
+    conn: &mut Conn,
+    officer_id: i64,
+    id: i64,
+    now: Millis,
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE officer_api_tokens SET revoked_at = $3 WHERE id = $1 AND officer_id = $2 AND revoked_at IS NULL",
     )

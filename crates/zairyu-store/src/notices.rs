@@ -228,14 +228,16 @@ pub async fn save(
         .map_err(q)?,
     };
     for (locale, title, body) in texts {
-        sqlx::query("INSERT INTO notice_texts (notice_id, locale, title, body) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(*locale)
-            .bind(*title)
-            .bind(*body)
-            .execute(&mut *conn)
-            .await
-            .map_err(q)?;
+        sqlx::query(
+            "INSERT INTO notice_texts (notice_id, locale, title, body) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(*locale)
+        .bind(*title)
+        .bind(*body)
+        .execute(&mut *conn)
+        .await
+        .map_err(q)?;
     }
     Ok(Some(id))
 }
@@ -248,13 +250,15 @@ pub async fn set_withdrawn(
     by: &str,
     now: Millis,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query("UPDATE notices SET withdrawn_at = $2, updated_at = $3, updated_by = $4 WHERE id = $1")
-        .bind(id)
-        .bind(withdrawn_at)
-        .bind(now)
-        .bind(by)
-        .execute(conn)
-        .await
-        .map_err(q)?;
+    let done = sqlx::query(
+        "UPDATE notices SET withdrawn_at = $2, updated_at = $3, updated_by = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(withdrawn_at)
+    .bind(now)
+    .bind(by)
+    .execute(conn)
+    .await
+    .map_err(q)?;
     Ok(done.rows_affected() == 1)
 }

@@ -74,10 +74,12 @@ pub async fn set_period(
 
 /// Every withdrawn form version: (procedure id, version).
 pub async fn withdrawn(conn: &mut Conn) -> Result<Vec<(String, u32)>, StoreError> {
-    let rows = sqlx::query("SELECT procedure_id, version FROM form_version_withdrawals ORDER BY procedure_id, version")
-        .fetch_all(conn)
-        .await
-        .map_err(q)?;
+    let rows = sqlx::query(
+        "SELECT procedure_id, version FROM form_version_withdrawals ORDER BY procedure_id, version",
+    )
+    .fetch_all(conn)
+    .await
+    .map_err(q)?;
     rows.into_iter()
         .map(|r| {
             let v: i64 = r.try_get("version").map_err(q)?;

@@ -443,13 +443,19 @@ mod tests {
     fn only_cookieless_bearer_requests_to_the_api_skip_csrf() {
         let mut h = HeaderMap::new();
         assert!(!bearer_only("/officer/api/applications/1/actions", &h));
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer zat_x"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer zat_x"),
+        );
         assert!(bearer_only("/officer/api/applications/1/actions", &h));
         // Elsewhere than the API, a bearer header changes nothing.
         assert!(!bearer_only("/officer/applications/1/act", &h));
         assert!(!bearer_only("/mypage", &h));
         // Any cookie (a browser) and the usual CSRF check applies.
-        h.insert(header::COOKIE, HeaderValue::from_static("zairyu_officer=abc"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("zairyu_officer=abc"),
+        );
         assert!(!bearer_only("/officer/api/applications/1/actions", &h));
         let mut basic = HeaderMap::new();
         basic.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));

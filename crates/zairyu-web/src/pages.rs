@@ -473,6 +473,8 @@ pub struct ApplicationPage {
     /// (when, status, note)
     pub history: Vec<(String, String, String)>,
     pub answers: Vec<(String, String)>,
+    /// Where Modify posts, when the filing was sent back and can be corrected.
+    pub modify: Option<String>,
 }
 
 /// First / Previous / page numbers (two either side) / Next / Last (SPEC §5.1, §9.1), as

@@ -24,7 +24,12 @@ pub async fn list(app: &App, s: &OfficerSession) -> Result<Vec<ApiTokenRow>, App
 }
 
 /// Makes a token for the officer; the token is returned once and never again.
-pub async fn create(app: &App, s: &OfficerSession, label: &str, ip: &str) -> Result<Result<String, FieldErrors>, AppError> {
+pub async fn create(
+    app: &App,
+    s: &OfficerSession,
+    label: &str,
+    ip: &str,
+) -> Result<Result<String, FieldErrors>, AppError> {
     let mut errs = FieldErrors::new();
     let label = label.trim();
     if label.is_empty() {
@@ -39,23 +44,57 @@ pub async fn create(app: &App, s: &OfficerSession, label: &str, ip: &str) -> Res
         return Ok(Err(errs));
     }
     let token = format!("{TOKEN_PREFIX}{}", random_token(32));
-    let shown = token.chars().take(TOKEN_PREFIX.len() + 6).collect::<String>();
+    let shown = token
+        .chars()
+        .take(TOKEN_PREFIX.len() + 6)
+        .collect::<String>();
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let id = api_tokens::insert(&mut tx, s.officer_id, label, &sha256_hex(&token), &shown, now).await?;
-    record(&mut tx, s, "api_token.created", &format!("api_token:{id}"), ip, None, now).await?;
+    let id = api_tokens::insert(
+        &mut tx,
+        s.officer_id,
+        label,
+        &sha256_hex(&token),
+        &shown,
+        now,
+    )
+    .await?;
+    record(
+        &mut tx,
+        s,
+        "api_token.created",
+        &format!("api_token:{id}"),
+        ip,
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(Ok(token))
 }
 
 /// Revokes one of the officer's own tokens; Err when it is not theirs (or already revoked).
-pub async fn revoke(app: &App, s: &OfficerSession, id: i64, ip: &str) -> Result<Result<(), Forbidden>, AppError> {
+pub async fn revoke(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+    ip: &str,
+) -> Result<Result<(), Forbidden>, AppError> {
     let now = app.now();
     let mut tx = app.db.begin().await?;
     if !api_tokens::revoke(&mut tx, s.officer_id, id, now).await? {
         return Ok(Err(Forbidden));
     }
-    record(&mut tx, s, "api_token.revoked", &format!("api_token:{id}"), ip, None, now).await?;
+    record(
+        &mut tx,
+        s,
+        "api_token.revoked",
+        &format!("api_token:{id}"),
+        ip,
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(Ok(()))
 }
@@ -71,7 +110,10 @@ pub async fn authenticate(app: &App, raw: &str) -> Result<Option<OfficerSession>
     let Some(t) = api_tokens::live_by_hash(&mut conn, &sha256_hex(raw)).await? else {
         return Ok(None);
     };
-    let Some(o) = officers::by_id(&mut conn, t.officer_id).await?.filter(|o| o.disabled_at.is_none()) else {
+    let Some(o) = officers::by_id(&mut conn, t.officer_id)
+        .await?
+        .filter(|o| o.disabled_at.is_none())
+    else {
         return Ok(None);
     };
     drop(conn);
@@ -80,7 +122,12 @@ pub async fn authenticate(app: &App, raw: &str) -> Result<Option<OfficerSession>
     };
     let now = app.now();
     if t.last_used_at.is_none_or(|at| now - at >= TOUCH_EVERY_MS) {
-        let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+        let mut w = app
+            .db
+            .writer()
+            .acquire()
+            .await
+            .map_err(StoreError::from_sqlx)?;
         api_tokens::touch(&mut w, t.id, now).await?;
     }
     Ok(Some(OfficerSession {

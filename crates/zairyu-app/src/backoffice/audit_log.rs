@@ -5,8 +5,8 @@
 use super::{Forbidden, parse_jst_day};
 use crate::officers::OfficerSession;
 use crate::{App, AppError};
-use zairyu_domain::officer::Permission;
 use zairyu_domain::FieldErrors;
+use zairyu_domain::officer::Permission;
 use zairyu_store::audit::{self, AuditFilter, AuditRow};
 
 /// The search form as typed; every part optional.
@@ -26,7 +26,11 @@ pub fn filter(s: &OfficerSession, q: &AuditQuery) -> Result<AuditFilter, FieldEr
     let mut errs = FieldErrors::new();
     let text = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
     let day = |field: &'static str, v: &str, errs: &mut FieldErrors| {
-        if v.trim().is_empty() { None } else { errs.check(field, parse_jst_day(v)) }
+        if v.trim().is_empty() {
+            None
+        } else {
+            errs.check(field, parse_jst_day(v))
+        }
     };
     let from = day("from", &q.from, &mut errs);
     let to = day("to", &q.to, &mut errs).map(|t| t + crate::clock::DAY);
@@ -48,13 +52,25 @@ pub fn filter(s: &OfficerSession, q: &AuditQuery) -> Result<AuditFilter, FieldEr
     })
 }
 
-pub async fn search(app: &App, s: &OfficerSession, f: &AuditFilter, page: i64, per_page: i64) -> Result<Result<(Vec<AuditRow>, i64), Forbidden>, AppError> {
+pub async fn search(
+    app: &App,
+    s: &OfficerSession,
+    f: &AuditFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<Result<(Vec<AuditRow>, i64), Forbidden>, AppError> {
     if !s.allows(Permission::ViewAudit) {
         return Ok(Err(Forbidden));
     }
     let per = per_page.clamp(1, 200);
     let mut conn = app.db.read().await?;
-    Ok(Ok(audit::search(&mut conn, f, per, (page.max(1) - 1) * per).await?))
+    Ok(Ok(audit::search(
+        &mut conn,
+        f,
+        per,
+        (page.max(1) - 1) * per,
+    )
+    .await?))
 }
 
 /// The most rows one export holds; a narrower search gets the rest.
@@ -63,7 +79,12 @@ pub const EXPORT_MAX: i64 = 100_000;
 /// The matching entries as CSV (RFC 4180, UTF-8 with a byte order mark so Excel reads it as
 /// UTF-8), newest first, and whether the export was cut at `EXPORT_MAX`. The export itself is
 /// recorded in the audit log.
-pub async fn export_csv(app: &App, s: &OfficerSession, f: &AuditFilter, ip: &str) -> Result<Result<(String, bool), Forbidden>, AppError> {
+pub async fn export_csv(
+    app: &App,
+    s: &OfficerSession,
+    f: &AuditFilter,
+    ip: &str,
+) -> Result<Result<(String, bool), Forbidden>, AppError> {
     if !s.allows(Permission::ViewAudit) {
         return Ok(Err(Forbidden));
     }
@@ -84,8 +105,22 @@ pub async fn export_csv(app: &App, s: &OfficerSession, f: &AuditFilter, ip: &str
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
-    let mut w = app.db.writer().acquire().await.map_err(zairyu_store::StoreError::from_sqlx)?;
-    super::record(&mut w, s, "audit.exported", "audit_log", ip, Some(&rows.len().to_string()), app.now()).await?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(zairyu_store::StoreError::from_sqlx)?;
+    super::record(
+        &mut w,
+        s,
+        "audit.exported",
+        "audit_log",
+        ip,
+        Some(&rows.len().to_string()),
+        app.now(),
+    )
+    .await?;
     Ok(Ok((out, total > EXPORT_MAX)))
 }
 

@@ -41,14 +41,20 @@ pub fn median_days(sorted_ms: &[i64]) -> Option<f64> {
     Some((mid / crate::clock::DAY as f64 * 10.0).round() / 10.0)
 }
 
-pub async fn load(app: &App, s: &OfficerSession, office: Option<&str>) -> Result<Result<Dashboard, Forbidden>, AppError> {
+pub async fn load(
+    app: &App,
+    s: &OfficerSession,
+    office: Option<&str>,
+) -> Result<Result<Dashboard, Forbidden>, AppError> {
     if !s.allows(Permission::ViewDashboard) {
         return Ok(Err(Forbidden));
     }
     // Not an administrator: always the officer's own office, whatever was asked.
-    let office = s
-        .office_scope()
-        .or_else(|| office.filter(|o| zairyu_domain::officer::office(o).is_some()).map(str::to_owned));
+    let office = s.office_scope().or_else(|| {
+        office
+            .filter(|o| zairyu_domain::officer::office(o).is_some())
+            .map(str::to_owned)
+    });
     let now = app.now();
     let today = stats::jst_day(now);
     let first = today - (DAYS - 1);
@@ -59,7 +65,8 @@ pub async fn load(app: &App, s: &OfficerSession, office: Option<&str>) -> Result
         .map(|d| (d, got.iter().find(|(x, _)| *x == d).map_or(0, |(_, n)| *n)))
         .collect();
     let by_procedure_office = stats::by_procedure_office(&mut conn, office.as_deref()).await?;
-    let times = stats::decision_times(&mut conn, office.as_deref(), now - 365 * crate::clock::DAY).await?;
+    let times =
+        stats::decision_times(&mut conn, office.as_deref(), now - 365 * crate::clock::DAY).await?;
     drop(conn);
     let by_status = crate::officers::counts(app, s, office.as_deref()).await?;
     Ok(Ok(Dashboard {

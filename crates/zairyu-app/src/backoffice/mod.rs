@@ -56,7 +56,10 @@ pub fn parse_jst_datetime(raw: &str) -> Result<i64, Invalid> {
     let (date, clock) = s.split_once('T').ok_or(Invalid::Format)?;
     let date = parse_date(date)?;
     let (h, m) = clock.split_once(':').ok_or(Invalid::Format)?;
-    let m = m.get(..2).filter(|_| m.len() == 2 || m.get(2..3) == Some(":")).ok_or(Invalid::Format)?;
+    let m = m
+        .get(..2)
+        .filter(|_| m.len() == 2 || m.get(2..3) == Some(":"))
+        .ok_or(Invalid::Format)?;
     let h: u8 = h.parse().map_err(|_| Invalid::Format)?;
     let m: u8 = m.parse().map_err(|_| Invalid::Format)?;
     let t = time::Time::from_hms(h, m, 0).map_err(|_| Invalid::Format)?;
@@ -135,8 +138,18 @@ mod tests {
         assert_eq!(parse_jst_datetime("2026/12/01 09:30"), Ok(t));
         // 09:30 in Japan is 00:30 UTC.
         assert_eq!(t % 86_400_000, 30 * 60_000);
-        assert_eq!(parse_jst_day("2026-12-01").unwrap(), t - (9 * 60 + 30) * 60_000);
-        for bad in ["", "2026-13-01T00:00", "2026-02-30T00:00", "2026-12-01", "2026-12-01T25:00", "x"] {
+        assert_eq!(
+            parse_jst_day("2026-12-01").unwrap(),
+            t - (9 * 60 + 30) * 60_000
+        );
+        for bad in [
+            "",
+            "2026-13-01T00:00",
+            "2026-02-30T00:00",
+            "2026-12-01",
+            "2026-12-01T25:00",
+            "x",
+        ] {
             assert_eq!(parse_jst_datetime(bad), Err(Invalid::Format), "{bad}");
         }
         assert_eq!(day_iso(zairyu_store::stats::jst_day(t)), "2026-12-01");

@@ -8,8 +8,8 @@ use crate::officers::OfficerSession;
 use crate::{App, AppError};
 use zairyu_domain::officer::Permission;
 use zairyu_domain::{FieldErrors, Invalid};
-use zairyu_store::notices::{self, NoticeAdminRow};
 use zairyu_store::StoreError;
+use zairyu_store::notices::{self, NoticeAdminRow};
 
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 10_000;
@@ -94,7 +94,10 @@ pub struct NoticeInput {
 /// Checks a notice as typed: the texts to keep (trimmed, languages left empty dropped), the
 /// publication instant and whether it is a draft.
 #[allow(clippy::type_complexity)]
-pub fn check(input: &NoticeInput, now: i64) -> Result<(Vec<(&'static str, String, String)>, i64, bool), FieldErrors> {
+pub fn check(
+    input: &NoticeInput,
+    now: i64,
+) -> Result<(Vec<(&'static str, String, String)>, i64, bool), FieldErrors> {
     let mut errs = FieldErrors::new();
     let mut texts = Vec::new();
     for (locale, title_field, body_field) in TEXT_FIELDS {
@@ -126,7 +129,11 @@ pub fn check(input: &NoticeInput, now: i64) -> Result<(Vec<(&'static str, String
         Some(Publish::At) => match parse_jst_datetime(&input.publish_at) {
             Ok(t) => (t, false),
             Err(e) => {
-                let e = if input.publish_at.trim().is_empty() { Invalid::Required } else { e };
+                let e = if input.publish_at.trim().is_empty() {
+                    Invalid::Required
+                } else {
+                    e
+                };
                 errs.add("publish_at", e);
                 (now, false)
             }
@@ -136,10 +143,17 @@ pub fn check(input: &NoticeInput, now: i64) -> Result<(Vec<(&'static str, String
             (now, true)
         }
     };
-    if errs.is_empty() { Ok((texts, at, draft)) } else { Err(errs) }
+    if errs.is_empty() {
+        Ok((texts, at, draft))
+    } else {
+        Err(errs)
+    }
 }
 
-pub async fn list(app: &App, s: &OfficerSession) -> Result<Result<Vec<NoticeAdminRow>, Forbidden>, AppError> {
+pub async fn list(
+    app: &App,
+    s: &OfficerSession,
+) -> Result<Result<Vec<NoticeAdminRow>, Forbidden>, AppError> {
     if !s.allows(Permission::ManageNotices) {
         return Ok(Err(Forbidden));
     }
@@ -147,7 +161,11 @@ pub async fn list(app: &App, s: &OfficerSession) -> Result<Result<Vec<NoticeAdmi
     Ok(Ok(notices::all(&mut conn, 500).await?))
 }
 
-pub async fn get(app: &App, s: &OfficerSession, id: i64) -> Result<Result<Option<NoticeAdminRow>, Forbidden>, AppError> {
+pub async fn get(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+) -> Result<Result<Option<NoticeAdminRow>, Forbidden>, AppError> {
     if !s.allows(Permission::ManageNotices) {
         return Ok(Err(Forbidden));
     }
@@ -165,7 +183,13 @@ pub enum Saved {
 
 /// Writes a new notice (`id` None) or changes one, with its audit record; the portal's cache is
 /// emptied so the change shows at once on this server.
-pub async fn save(app: &App, s: &OfficerSession, id: Option<i64>, input: &NoticeInput, ip: &str) -> Result<Saved, AppError> {
+pub async fn save(
+    app: &App,
+    s: &OfficerSession,
+    id: Option<i64>,
+    input: &NoticeInput,
+    ip: &str,
+) -> Result<Saved, AppError> {
     if !s.allows(Permission::ManageNotices) {
         return Ok(Saved::Forbidden);
     }
@@ -174,21 +198,49 @@ pub async fn save(app: &App, s: &OfficerSession, id: Option<i64>, input: &Notice
         Ok(v) => v,
         Err(errs) => return Ok(Saved::Fields(errs)),
     };
-    let refs: Vec<(&str, &str, &str)> = texts.iter().map(|(l, t, b)| (*l, t.as_str(), b.as_str())).collect();
+    let refs: Vec<(&str, &str, &str)> = texts
+        .iter()
+        .map(|(l, t, b)| (*l, t.as_str(), b.as_str()))
+        .collect();
     let mut tx = app.db.begin().await?;
     let Some(saved) = notices::save(&mut tx, id, draft, at, &refs, &s.actor(), now).await? else {
         return Ok(Saved::NotFound);
     };
-    let state = if draft { "draft" } else if at > now { "scheduled" } else { "published" };
-    let action = if id.is_some() { "notice.updated" } else { "notice.created" };
-    record(&mut tx, s, action, &format!("notice:{saved}"), ip, Some(state), now).await?;
+    let state = if draft {
+        "draft"
+    } else if at > now {
+        "scheduled"
+    } else {
+        "published"
+    };
+    let action = if id.is_some() {
+        "notice.updated"
+    } else {
+        "notice.created"
+    };
+    record(
+        &mut tx,
+        s,
+        action,
+        &format!("notice:{saved}"),
+        ip,
+        Some(state),
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     crate::notices::invalidate(app);
     Ok(Saved::Saved(saved))
 }
 
 /// Withdraws a notice (`withdraw`) or shows it again; false when there is no such notice.
-pub async fn set_withdrawn(app: &App, s: &OfficerSession, id: i64, withdraw: bool, ip: &str) -> Result<Result<bool, Forbidden>, AppError> {
+pub async fn set_withdrawn(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+    withdraw: bool,
+    ip: &str,
+) -> Result<Result<bool, Forbidden>, AppError> {
     if !s.allows(Permission::ManageNotices) {
         return Ok(Err(Forbidden));
     }
@@ -197,7 +249,11 @@ pub async fn set_withdrawn(app: &App, s: &OfficerSession, id: i64, withdraw: boo
     if !notices::set_withdrawn(&mut tx, id, withdraw.then_some(now), &s.actor(), now).await? {
         return Ok(Ok(false));
     }
-    let action = if withdraw { "notice.withdrawn" } else { "notice.restored" };
+    let action = if withdraw {
+        "notice.withdrawn"
+    } else {
+        "notice.restored"
+    };
     record(&mut tx, s, action, &format!("notice:{id}"), ip, None, now).await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     crate::notices::invalidate(app);
@@ -210,7 +266,10 @@ mod tests {
 
     fn input(texts: &[(&str, &str, &str)], publish: &str, at: &str) -> NoticeInput {
         NoticeInput {
-            texts: texts.iter().map(|(l, t, b)| (l.to_string(), t.to_string(), b.to_string())).collect(),
+            texts: texts
+                .iter()
+                .map(|(l, t, b)| (l.to_string(), t.to_string(), b.to_string()))
+                .collect(),
             publish: publish.into(),
             publish_at: at.into(),
         }
@@ -221,11 +280,27 @@ mod tests {
         let e = check(&input(&[("ja", "題", "本文")], "now", ""), 0).unwrap_err();
         assert!(e.get("title_en").is_some() && e.get("body_en").is_some());
         assert!(e.get("title_ja").is_none());
-        let (texts, at, draft) = check(&input(&[("ja", "題", "本文"), ("en", "T", "B"), ("ko", "", "")], "now", ""), 5).unwrap();
+        let (texts, at, draft) = check(
+            &input(
+                &[("ja", "題", "本文"), ("en", "T", "B"), ("ko", "", "")],
+                "now",
+                "",
+            ),
+            5,
+        )
+        .unwrap();
         assert_eq!(texts.len(), 2);
         assert_eq!((at, draft), (5, false));
         // A language started but not finished is refused rather than shown half-empty.
-        let e = check(&input(&[("ja", "題", "本文"), ("en", "T", "B"), ("ko", "제목", "")], "now", ""), 0).unwrap_err();
+        let e = check(
+            &input(
+                &[("ja", "題", "本文"), ("en", "T", "B"), ("ko", "제목", "")],
+                "now",
+                "",
+            ),
+            0,
+        )
+        .unwrap_err();
         assert_eq!(e.0.len(), 1);
         assert!(e.get("body_ko").is_some());
     }
@@ -233,11 +308,27 @@ mod tests {
     #[test]
     fn scheduling_needs_a_valid_time() {
         let ok = [("ja", "題", "本文"), ("en", "T", "B")];
-        assert!(check(&input(&ok, "at", ""), 0).unwrap_err().get("publish_at").is_some());
-        assert_eq!(check(&input(&ok, "at", "2026-13-01T00:00"), 0).unwrap_err().get("publish_at").map(|e| e.problem), Some(Invalid::Format));
+        assert!(
+            check(&input(&ok, "at", ""), 0)
+                .unwrap_err()
+                .get("publish_at")
+                .is_some()
+        );
+        assert_eq!(
+            check(&input(&ok, "at", "2026-13-01T00:00"), 0)
+                .unwrap_err()
+                .get("publish_at")
+                .map(|e| e.problem),
+            Some(Invalid::Format)
+        );
         let (_, at, draft) = check(&input(&ok, "at", "2027-01-01T00:00"), 0).unwrap();
         assert!(!draft && at > 0);
-        assert!(check(&input(&ok, "", ""), 0).unwrap_err().get("publish").is_some());
+        assert!(
+            check(&input(&ok, "", ""), 0)
+                .unwrap_err()
+                .get("publish")
+                .is_some()
+        );
         assert!(check(&input(&ok, "draft", ""), 0).unwrap().2);
     }
 }

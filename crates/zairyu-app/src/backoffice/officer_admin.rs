@@ -9,14 +9,21 @@ use crate::officers::{self as use_cases, Created, NewOfficerInput, OfficerSessio
 use crate::{App, AppError};
 use zairyu_domain::officer::{self, Permission, Role};
 use zairyu_domain::{FieldErrors, Invalid};
-use zairyu_store::officers::{self, OfficerRow};
 use zairyu_store::StoreError;
+use zairyu_store::officers::{self, OfficerRow};
 
 fn admin(s: &OfficerSession) -> Result<(), Forbidden> {
-    if s.allows(Permission::ManageOfficers) { Ok(()) } else { Err(Forbidden) }
+    if s.allows(Permission::ManageOfficers) {
+        Ok(())
+    } else {
+        Err(Forbidden)
+    }
 }
 
-pub async fn list(app: &App, s: &OfficerSession) -> Result<Result<Vec<OfficerRow>, Forbidden>, AppError> {
+pub async fn list(
+    app: &App,
+    s: &OfficerSession,
+) -> Result<Result<Vec<OfficerRow>, Forbidden>, AppError> {
     if let Err(f) = admin(s) {
         return Ok(Err(f));
     }
@@ -24,7 +31,11 @@ pub async fn list(app: &App, s: &OfficerSession) -> Result<Result<Vec<OfficerRow
     Ok(Ok(officers::list(&mut conn).await?))
 }
 
-pub async fn get(app: &App, s: &OfficerSession, id: i64) -> Result<Result<Option<OfficerRow>, Forbidden>, AppError> {
+pub async fn get(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+) -> Result<Result<Option<OfficerRow>, Forbidden>, AppError> {
     if let Err(f) = admin(s) {
         return Ok(Err(f));
     }
@@ -32,7 +43,12 @@ pub async fn get(app: &App, s: &OfficerSession, id: i64) -> Result<Result<Option
     Ok(Ok(officers::by_id(&mut conn, id).await?))
 }
 
-pub async fn create(app: &App, s: &OfficerSession, input: &NewOfficerInput<'_>, ip: &str) -> Result<Result<Result<Created, FieldErrors>, Forbidden>, AppError> {
+pub async fn create(
+    app: &App,
+    s: &OfficerSession,
+    input: &NewOfficerInput<'_>,
+    ip: &str,
+) -> Result<Result<Result<Created, FieldErrors>, Forbidden>, AppError> {
     if let Err(f) = admin(s) {
         return Ok(Err(f));
     }
@@ -50,7 +66,14 @@ pub enum Change {
 }
 
 /// Changes an officer's role and office (their sessions end, so the new rights apply at once).
-pub async fn set_role_office(app: &App, s: &OfficerSession, id: i64, role: &str, office: &str, ip: &str) -> Result<Change, AppError> {
+pub async fn set_role_office(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+    role: &str,
+    office: &str,
+    ip: &str,
+) -> Result<Change, AppError> {
     if admin(s).is_err() {
         return Ok(Change::Forbidden);
     }
@@ -71,13 +94,28 @@ pub async fn set_role_office(app: &App, s: &OfficerSession, id: i64, role: &str,
         return Ok(Change::NotFound);
     }
     officers::set_role_office(&mut tx, id, role.code(), office.trim(), now).await?;
-    record(&mut tx, s, "officer.role_changed", &format!("officer:{id}"), ip, Some(&format!("{}@{}", role.code(), office.trim())), now).await?;
+    record(
+        &mut tx,
+        s,
+        "officer.role_changed",
+        &format!("officer:{id}"),
+        ip,
+        Some(&format!("{}@{}", role.code(), office.trim())),
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(Change::Done)
 }
 
 /// Disables (their sessions and tokens stop working) or enables an officer.
-pub async fn set_disabled(app: &App, s: &OfficerSession, id: i64, disable: bool, ip: &str) -> Result<Change, AppError> {
+pub async fn set_disabled(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+    disable: bool,
+    ip: &str,
+) -> Result<Change, AppError> {
     if admin(s).is_err() {
         return Ok(Change::Forbidden);
     }
@@ -90,14 +128,23 @@ pub async fn set_disabled(app: &App, s: &OfficerSession, id: i64, disable: bool,
         return Ok(Change::NotFound);
     }
     officers::set_disabled(&mut tx, id, disable.then_some(now), now).await?;
-    let action = if disable { "officer.disabled" } else { "officer.enabled" };
+    let action = if disable {
+        "officer.disabled"
+    } else {
+        "officer.enabled"
+    };
     record(&mut tx, s, action, &format!("officer:{id}"), ip, None, now).await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(Change::Done)
 }
 
 /// Removes an officer's second factor: they enrol a new one at their next login.
-pub async fn reset_totp(app: &App, s: &OfficerSession, id: i64, ip: &str) -> Result<Change, AppError> {
+pub async fn reset_totp(
+    app: &App,
+    s: &OfficerSession,
+    id: i64,
+    ip: &str,
+) -> Result<Change, AppError> {
     if admin(s).is_err() {
         return Ok(Change::Forbidden);
     }
@@ -107,7 +154,16 @@ pub async fn reset_totp(app: &App, s: &OfficerSession, id: i64, ip: &str) -> Res
         return Ok(Change::NotFound);
     }
     officers::reset_totp(&mut tx, id, now).await?;
-    record(&mut tx, s, "officer.totp_reset", &format!("officer:{id}"), ip, None, now).await?;
+    record(
+        &mut tx,
+        s,
+        "officer.totp_reset",
+        &format!("officer:{id}"),
+        ip,
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(Change::Done)
 }

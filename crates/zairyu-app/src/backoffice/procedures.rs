@@ -34,7 +34,11 @@ pub async fn load(app: &App) -> Result<(), AppError> {
 
 /// Reloads the overrides every `every` until shutdown (a change made on another server shows here
 /// within that time).
-pub async fn reload_loop(app: App, every: std::time::Duration, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+pub async fn reload_loop(
+    app: App,
+    every: std::time::Duration,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) {
     loop {
         tokio::select! {
             _ = tokio::time::sleep(every) => {}
@@ -67,7 +71,14 @@ pub enum Changed {
 }
 
 /// Sets a procedure's reception period (or, with `reset`, goes back to its file's).
-pub async fn set_period(app: &App, s: &OfficerSession, id: &str, input: &PeriodInput, reset: bool, ip: &str) -> Result<Changed, AppError> {
+pub async fn set_period(
+    app: &App,
+    s: &OfficerSession,
+    id: &str,
+    input: &PeriodInput,
+    reset: bool,
+    ip: &str,
+) -> Result<Changed, AppError> {
     if !s.allows(Permission::ManageProcedures) {
         return Ok(Changed::Forbidden);
     }
@@ -104,9 +115,22 @@ pub async fn set_period(app: &App, s: &OfficerSession, id: &str, input: &PeriodI
     po::set_period(&mut tx, id, start, end, &s.actor(), now).await?;
     let detail = match (start, end) {
         (None, None) => "reset".to_owned(),
-        (s, e) => format!("{}..{}", s.unwrap_or_default(), e.flatten().map(|e| e.to_string()).unwrap_or_default()),
+        (s, e) => format!(
+            "{}..{}",
+            s.unwrap_or_default(),
+            e.flatten().map(|e| e.to_string()).unwrap_or_default()
+        ),
     };
-    record(&mut tx, s, "procedure.period_set", &format!("procedure:{id}"), ip, Some(&detail), now).await?;
+    record(
+        &mut tx,
+        s,
+        "procedure.period_set",
+        &format!("procedure:{id}"),
+        ip,
+        Some(&detail),
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     load(app).await?;
     Ok(Changed::Done)
@@ -114,7 +138,14 @@ pub async fn set_period(app: &App, s: &OfficerSession, id: &str, input: &PeriodI
 
 /// Withdraws a form version from new entries, or publishes it again. The last version still
 /// offered cannot be withdrawn: a procedure open for reception must have a form to enter.
-pub async fn set_version(app: &App, s: &OfficerSession, id: &str, version: u32, withdraw: bool, ip: &str) -> Result<Changed, AppError> {
+pub async fn set_version(
+    app: &App,
+    s: &OfficerSession,
+    id: &str,
+    version: u32,
+    withdraw: bool,
+    ip: &str,
+) -> Result<Changed, AppError> {
     if !s.allows(Permission::ManageProcedures) {
         return Ok(Changed::Forbidden);
     }
@@ -133,15 +164,33 @@ pub async fn set_version(app: &App, s: &OfficerSession, id: &str, version: u32, 
     let changed = po::set_withdrawn(&mut tx, id, version, withdraw, &s.actor(), now).await?;
     if withdraw && changed {
         // Checked again inside the transaction, against what other officers committed meanwhile.
-        let gone: Vec<u32> = po::withdrawn(&mut tx).await?.into_iter().filter(|(p, _)| p == id).map(|(_, v)| v).collect();
+        let gone: Vec<u32> = po::withdrawn(&mut tx)
+            .await?
+            .into_iter()
+            .filter(|(p, _)| p == id)
+            .map(|(_, v)| v)
+            .collect();
         if offered.iter().all(|v| gone.contains(v)) {
             tx.rollback().await.map_err(StoreError::from_sqlx)?;
             return Ok(Changed::LastVersion);
         }
     }
     if changed {
-        let action = if withdraw { "procedure.version_withdrawn" } else { "procedure.version_published" };
-        record(&mut tx, s, action, &format!("procedure:{id}"), ip, Some(&version.to_string()), now).await?;
+        let action = if withdraw {
+            "procedure.version_withdrawn"
+        } else {
+            "procedure.version_published"
+        };
+        record(
+            &mut tx,
+            s,
+            action,
+            &format!("procedure:{id}"),
+            ip,
+            Some(&version.to_string()),
+            now,
+        )
+        .await?;
     }
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     load(app).await?;
@@ -150,5 +199,9 @@ pub async fn set_version(app: &App, s: &OfficerSession, id: &str, version: u32, 
 
 /// Refuses officers who may not manage procedures (for the screens that only list).
 pub fn may_manage(s: &OfficerSession) -> Result<(), Forbidden> {
-    if s.allows(Permission::ManageProcedures) { Ok(()) } else { Err(Forbidden) }
+    if s.allows(Permission::ManageProcedures) {
+        Ok(())
+    } else {
+        Err(Forbidden)
+    }
 }

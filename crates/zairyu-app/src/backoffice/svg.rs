@@ -65,7 +65,11 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[(String, i64)]) -> Str
             ));
         }
     }
-    s.push_str(&format!(r#"<line class="chart-axis" x1="{left}" y1="{:.1}" x2="{w}" y2="{:.1}"/>"#, top + plot_h, top + plot_h));
+    s.push_str(&format!(
+        r#"<line class="chart-axis" x1="{left}" y1="{:.1}" x2="{w}" y2="{:.1}"/>"#,
+        top + plot_h,
+        top + plot_h
+    ));
     s.push_str("</svg>");
     s
 }

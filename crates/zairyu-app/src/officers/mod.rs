@@ -482,6 +482,8 @@ pub async fn second_factor(
     };
     let step = totp::open(&app.key, o.id, &sealed)
         .and_then(|secret| totp::matching_step(&secret, code, now));
+    // SQLite has one writer: the connection goes back before the transaction takes it.
+    drop(w);
     let mut tx = app.db.begin().await?;
     let fresh = match step {
         Some(step) if enrolling => {
@@ -491,7 +493,6 @@ pub async fn second_factor(
         Some(step) => officers::use_totp_step(&mut tx, o.id, step).await?,
         None => false,
     };
-    drop(w);
     if !fresh {
         record(&mut tx, &actor, "officer.totp.failed", None, ip, None, now).await?;
         let locked = slot >= max;

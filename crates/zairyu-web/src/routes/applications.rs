@@ -10,7 +10,7 @@ use crate::middleware::SignedIn;
 use crate::pages::{self, ApplicationItem, ApplicationPage, ApplicationsPage};
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
+use axum::routing::{get, post};
 use zairyu_app::catalogue::search::PAGE_SIZES;
 use zairyu_app::filing::{self, ListQuery};
 use zairyu_domain::{ApplicationStatus, Date, ReferenceNumber};
@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/applications", get(list))
         .route("/applications/{reference}", get(details))
+        .route("/applications/{reference}/modify", post(modify))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -240,6 +241,16 @@ async fn details(
         })
         .collect();
     let answers = answers_summary(&st, &ctx, &row);
+    let (can_modify, corrected_by) = filing::correction_state(&st.app, &row).await?;
+    if let Some(c) = &corrected_by {
+        facts.push((
+            ctx.t("modify-corrected-by"),
+            ReferenceNumber::parse(&c.reference_number)
+                .map(|r| r.display())
+                .unwrap_or(c.reference_number.clone()),
+        ));
+    }
+    let modify = can_modify.then(|| format!("/applications/{}/modify", row.reference_number));
     Ok(pages::ok(
         &ctx,
         &ApplicationPage {
@@ -247,8 +258,32 @@ async fn details(
             facts,
             history,
             answers,
+            modify,
         },
     ))
+}
+
+/// Modify (SPEC §9.3): reopens the form of a filing In Return Process with its answers.
+async fn modify(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(reference): Path<String>,
+) -> WebResult {
+    match filing::start_modify(&st.app, user.user_id, &reference).await? {
+        None => Err(WebError(ErrorKind::NotFound)),
+        Some(filing::Modify::Opened { procedure_id }) => Ok(pages::see_other(&format!(
+            "/procedures/{procedure_id}/entry"
+        ))),
+        Some(filing::Modify::NotReturned | filing::Modify::NoForm) => {
+            let page = pages::MessagePage::new(&ctx, "modify-not-possible-title")
+                .para(ctx.t("modify-not-possible"))
+                .action(pages::Action::link(
+                    &format!("/applications/{reference}"),
+                    ctx.t("button-back"),
+                ));
+            Ok(pages::render(&ctx, http::StatusCode::CONFLICT, &page))
+        }
+    }
 }
 
 /// The answers as the applicant saw them: the form version they were entered in, checked again on

@@ -196,6 +196,12 @@ async fn entry(
         } else {
             ctx.t1("autofill-done-dropped", "fields", &dropped.join(" / "))
         });
+    } else if let Some(orig) = filing::correcting(&st.app, user.user_id, &p.id).await? {
+        // Modify (SPEC §9.3): say which filing this corrects.
+        let shown = zairyu_domain::ReferenceNumber::parse(&orig)
+            .map(|r| r.display())
+            .unwrap_or(orig);
+        page.alert = Some(ctx.t1("modify-correcting", "reference", &shown));
     }
     Ok(pages::ok(&ctx, &page))
 }
@@ -365,6 +371,15 @@ async fn apply(
             p.id,
             version_suffix(&st, p, form)
         ))),
+        Applied::NotReturnable => {
+            let page = pages::MessagePage::new(&ctx, "modify-not-possible-title")
+                .para(ctx.t("modify-not-possible"))
+                .action(pages::Action::link(
+                    "/applications",
+                    ctx.t("applications-back"),
+                ));
+            Ok(pages::render(&ctx, http::StatusCode::CONFLICT, &page))
+        }
     }
 }
 

@@ -476,9 +476,8 @@ async fn queue(
             .chars()
             .take(100)
             .collect(),
-        from: from.clone().ok().flatten().map(jst_midnight),
+        from: from.ok().flatten().map(jst_midnight),
         to: to
-            .clone()
             .ok()
             .flatten()
             .and_then(|d| d.plus_days(1))
@@ -653,17 +652,29 @@ fn actor_label(ctx: &Ctx, actor: &str) -> String {
     }
 }
 
+/// What the application view shows besides the filing: the note being typed and any message.
+#[derive(Default)]
+struct ViewState {
+    note: String,
+    note_error: Option<String>,
+    done: Option<String>,
+    alert: Option<String>,
+}
+
 async fn render_view(
     st: &AppState,
     ctx: &Ctx,
     o: &Arc<OfficerSession>,
     id: i64,
-    note: &str,
-    note_error: Option<String>,
-    done: Option<String>,
-    alert: Option<String>,
+    vs: ViewState,
     status: StatusCode,
 ) -> WebResult {
+    let ViewState {
+        note,
+        note_error,
+        done,
+        alert,
+    } = vs;
     let v = officers::view(&st.app, o, id)
         .await?
         .ok_or(WebError(ErrorKind::NotFound))?;
@@ -791,7 +802,7 @@ async fn render_view(
         reference,
         facts,
         actions,
-        note: note.to_owned(),
+        note,
         note_error,
         history,
         answers,
@@ -819,7 +830,11 @@ async fn view(
         .as_deref()
         .and_then(ApplicationStatus::parse_opt)
         .map(|s| ctx.t1("officer-action-done", "status", &ctx.t(s.label_key())));
-    render_view(&st, &ctx, &o, id, "", None, done, None, StatusCode::OK).await
+    let vs = ViewState {
+        done,
+        ..ViewState::default()
+    };
+    render_view(&st, &ctx, &o, id, vs, StatusCode::OK).await
 }
 
 async fn act(
@@ -831,96 +846,53 @@ async fn act(
     let id = id
         .parse::<i64>()
         .map_err(|_| WebError(ErrorKind::NotFound))?;
-    let note = form.get("note");
-    let Some(action) = officers::parse_action(form.get("action")) else {
-        return render_view(
-            &st,
-            &ctx,
-            &o,
-            id,
-            note,
-            None,
-            None,
-            Some(ctx.t("officer-action-unknown")),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+    let note = form.get("note").to_owned();
+    let alert = |msg: String| ViewState {
+        note: note.clone(),
+        alert: Some(msg),
+        ..ViewState::default()
     };
-    match officers::act(&st.app, &o, id, action, note, &ctx.ip).await? {
+    let note_error = |msg: String| ViewState {
+        note: note.clone(),
+        note_error: Some(msg),
+        ..ViewState::default()
+    };
+    let Some(action) = officers::parse_action(form.get("action")) else {
+        let vs = alert(ctx.t("officer-action-unknown"));
+        return render_view(&st, &ctx, &o, id, vs, StatusCode::BAD_REQUEST).await;
+    };
+    match officers::act(&st.app, &o, id, action, &note, &ctx.ip).await? {
         ActOutcome::Done(to) => Ok(pages::see_other(&format!(
             "/officer/applications/{id}?done={}",
             to.code()
         ))),
         ActOutcome::NotFound => Err(WebError(ErrorKind::NotFound)),
         ActOutcome::Forbidden => {
-            render_view(
-                &st,
-                &ctx,
-                &o,
-                id,
-                note,
-                None,
-                None,
-                Some(ctx.t("officer-action-forbidden")),
-                StatusCode::FORBIDDEN,
-            )
-            .await
+            let vs = alert(ctx.t("officer-action-forbidden"));
+            render_view(&st, &ctx, &o, id, vs, StatusCode::FORBIDDEN).await
         }
         ActOutcome::WrongStatus(s) => {
-            let msg = ctx.t1(
+            let vs = alert(ctx.t1(
                 "officer-action-wrong-status",
                 "status",
                 &ctx.t(s.label_key()),
-            );
-            render_view(
-                &st,
-                &ctx,
-                &o,
-                id,
-                note,
-                None,
-                None,
-                Some(msg),
-                StatusCode::CONFLICT,
-            )
-            .await
+            ));
+            render_view(&st, &ctx, &o, id, vs, StatusCode::CONFLICT).await
         }
         ActOutcome::NoteRequired => {
-            let msg = ctx.t1("err-required", "field", &ctx.t("officer-note"));
-            render_view(
-                &st,
-                &ctx,
-                &o,
-                id,
-                note,
-                Some(msg),
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let vs = note_error(ctx.t1("err-required", "field", &ctx.t("officer-note")));
+            render_view(&st, &ctx, &o, id, vs, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         ActOutcome::NoteTooLong => {
-            let msg = ctx.i18n.ta(
+            let vs = note_error(ctx.i18n.ta(
                 ctx.locale,
                 "err-too-long",
                 &[
                     ("field", ctx.t("officer-note").into()),
                     ("bound", (officers::NOTE_MAX as i64).into()),
                 ],
-            );
-            render_view(
-                &st,
-                &ctx,
-                &o,
-                id,
-                note,
-                Some(msg),
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            ));
+            render_view(&st, &ctx, &o, id, vs, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

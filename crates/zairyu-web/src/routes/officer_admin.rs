@@ -39,7 +39,10 @@ pub fn router() -> Router<AppState> {
             "/officer/admin/notices/{id}",
             get(notice_edit).post(notice_update),
         )
-        .route("/officer/admin/notices/{id}/withdraw", post(notice_withdraw))
+        .route(
+            "/officer/admin/notices/{id}/withdraw",
+            post(notice_withdraw),
+        )
         .route("/officer/admin/notices/{id}/restore", post(notice_restore))
         .route("/officer/admin/procedures", get(procedures_list))
         .route("/officer/admin/procedures/{id}", get(procedure_view))
@@ -70,12 +73,36 @@ pub fn router() -> Router<AppState> {
 pub fn nav(ctx: &Ctx, o: &OfficerSession) -> Vec<(String, String)> {
     let mut items = Vec::new();
     let links = [
-        (Permission::ViewDashboard, "/officer/dashboard", "bo-nav-dashboard"),
-        (Permission::ManageNotices, "/officer/admin/notices", "bo-nav-notices"),
-        (Permission::ManageProcedures, "/officer/admin/procedures", "bo-nav-procedures"),
-        (Permission::ViewAudit, "/officer/admin/audit", "bo-nav-audit"),
-        (Permission::ManageOfficers, "/officer/admin/officers", "bo-nav-officers"),
-        (Permission::UseApi, "/officer/api-tokens", "bo-nav-api-tokens"),
+        (
+            Permission::ViewDashboard,
+            "/officer/dashboard",
+            "bo-nav-dashboard",
+        ),
+        (
+            Permission::ManageNotices,
+            "/officer/admin/notices",
+            "bo-nav-notices",
+        ),
+        (
+            Permission::ManageProcedures,
+            "/officer/admin/procedures",
+            "bo-nav-procedures",
+        ),
+        (
+            Permission::ViewAudit,
+            "/officer/admin/audit",
+            "bo-nav-audit",
+        ),
+        (
+            Permission::ManageOfficers,
+            "/officer/admin/officers",
+            "bo-nav-officers",
+        ),
+        (
+            Permission::UseApi,
+            "/officer/api-tokens",
+            "bo-nav-api-tokens",
+        ),
     ];
     for (p, href, key) in links {
         if o.allows(p) {
@@ -180,12 +207,23 @@ async fn dashboard_page(
             .unwrap_or_else(|| id.to_owned())
     };
     let scope = match &d.office {
-        Some(code) => ctx.t1("bo-dashboard-scope-office", "office", &office_name(&ctx, code)),
+        Some(code) => ctx.t1(
+            "bo-dashboard-scope-office",
+            "office",
+            &office_name(&ctx, code),
+        ),
         None => ctx.t("bo-dashboard-scope-all"),
     };
-    let per_day: Vec<(String, i64)> = d.per_day.iter().map(|(day, n)| (day_iso(*day), *n)).collect();
-    let per_day_labels: Vec<(String, i64)> =
-        d.per_day.iter().map(|(day, n)| (day_label(*day), *n)).collect();
+    let per_day: Vec<(String, i64)> = d
+        .per_day
+        .iter()
+        .map(|(day, n)| (day_iso(*day), *n))
+        .collect();
+    let per_day_labels: Vec<(String, i64)> = d
+        .per_day
+        .iter()
+        .map(|(day, n)| (day_label(*day), *n))
+        .collect();
     let by_status: Vec<(String, i64)> = d
         .by_status
         .iter()
@@ -210,7 +248,11 @@ async fn dashboard_page(
         per_day_svg: svg::columns(
             "chart-per-day",
             &ctx.t("bo-dashboard-per-day"),
-            &ctx.t1("bo-dashboard-per-day-desc", "count", &total_days.to_string()),
+            &ctx.t1(
+                "bo-dashboard-per-day-desc",
+                "count",
+                &total_days.to_string(),
+            ),
             &per_day_labels,
         ),
         status_svg: svg::bars(
@@ -322,7 +364,12 @@ async fn notices_list(
                 state: state_label(&ctx, state),
                 state_code: state.code(),
                 published: format_jst(n.published_at),
-                languages: n.texts.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(", "),
+                languages: n
+                    .texts
+                    .iter()
+                    .map(|t| t.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 withdrawn: state == NoticeState::Withdrawn,
             }
         })
@@ -416,7 +463,11 @@ fn notice_form(
     NoticeFormPage {
         ctx: ctx.clone(),
         officer: Some(o),
-        title: ctx.t(if id.is_some() { "bo-notice-edit-title" } else { "bo-notice-new-title" }),
+        title: ctx.t(if id.is_some() {
+            "bo-notice-edit-title"
+        } else {
+            "bo-notice-new-title"
+        }),
         action: id.map_or("/officer/admin/notices/new".to_owned(), |id| {
             format!("/officer/admin/notices/{id}")
         }),
@@ -437,7 +488,13 @@ fn notice_input(form: &FormData) -> NoticeInput {
     NoticeInput {
         texts: bo_notices::TEXT_FIELDS
             .iter()
-            .map(|(code, t, b)| ((*code).to_owned(), form.get(t).to_owned(), form.get(b).to_owned()))
+            .map(|(code, t, b)| {
+                (
+                    (*code).to_owned(),
+                    form.get(t).to_owned(),
+                    form.get(b).to_owned(),
+                )
+            })
             .collect(),
         publish: form.get("publish").to_owned(),
         publish_at: form.get("publish_at").to_owned(),
@@ -489,7 +546,13 @@ async fn notice_edit(
     Ok(pages::ok(&ctx, &page))
 }
 
-async fn notice_save(st: &AppState, ctx: Ctx, o: Arc<OfficerSession>, id: Option<i64>, form: FormData) -> WebResult {
+async fn notice_save(
+    st: &AppState,
+    ctx: Ctx,
+    o: Arc<OfficerSession>,
+    id: Option<i64>,
+    form: FormData,
+) -> WebResult {
     let input = notice_input(&form);
     match bo_notices::save(&st.app, &o, id, &input, &ctx.ip).await? {
         Saved::Saved(_) => Ok(pages::see_other("/officer/admin/notices?done=saved")),
@@ -519,7 +582,13 @@ async fn notice_update(
     notice_save(&st, ctx, o, Some(id), form).await
 }
 
-async fn notice_set_withdrawn(st: &AppState, ctx: &Ctx, o: &OfficerSession, id: &str, withdraw: bool) -> WebResult {
+async fn notice_set_withdrawn(
+    st: &AppState,
+    ctx: &Ctx,
+    o: &OfficerSession,
+    id: &str,
+    withdraw: bool,
+) -> WebResult {
     let id = parse_id(id)?;
     if allowed(bo_notices::set_withdrawn(&st.app, o, id, withdraw, &ctx.ip).await?)? {
         Ok(pages::see_other("/officer/admin/notices?done=saved"))
@@ -654,7 +723,9 @@ fn procedure_page(
     let file_period = format!(
         "{} – {}",
         format_jst(p.reception_start),
-        p.reception_end.map(format_jst).unwrap_or_else(|| any.clone())
+        p.reception_end
+            .map(format_jst)
+            .unwrap_or_else(|| any.clone())
     );
     let labels = [
         ("start", ctx.t("bo-procedure-start")),
@@ -682,7 +753,10 @@ fn procedure_page(
         file_period,
         changed: (start, end) != (p.reception_start, p.reception_end),
         start: typed.map_or_else(|| datetime_input(start), |t| t.start.clone()),
-        end: typed.map_or_else(|| end.map(datetime_input).unwrap_or_default(), |t| t.end.clone()),
+        end: typed.map_or_else(
+            || end.map(datetime_input).unwrap_or_default(),
+            |t| t.end.clone(),
+        ),
         summary,
         alert,
         done,
@@ -716,7 +790,9 @@ async fn procedure_period(
     };
     let reset = form.get("action") == "reset";
     match bo_procedures::set_period(&st.app, &o, &id, &input, reset, &ctx.ip).await? {
-        Changed::Done => Ok(pages::see_other(&format!("/officer/admin/procedures/{id}?done=saved"))),
+        Changed::Done => Ok(pages::see_other(&format!(
+            "/officer/admin/procedures/{id}?done=saved"
+        ))),
         Changed::Fields(errs) => {
             let page = procedure_page(&st, &ctx, o, &id, Some(&input), &errs, None, None)?;
             Ok(pages::invalid(&ctx, &page))
@@ -738,7 +814,9 @@ async fn procedure_version(
         _ => return Err(WebError(ErrorKind::BadRequest)),
     };
     match bo_procedures::set_version(&st.app, &o, &id, version, withdraw, &ctx.ip).await? {
-        Changed::Done => Ok(pages::see_other(&format!("/officer/admin/procedures/{id}?done=saved"))),
+        Changed::Done => Ok(pages::see_other(&format!(
+            "/officer/admin/procedures/{id}?done=saved"
+        ))),
         Changed::LastVersion => {
             let alert = Some(ctx.t("bo-procedure-last-version"));
             let page = procedure_page(&st, &ctx, o, &id, None, &FieldErrors::new(), alert, None)?;
@@ -843,7 +921,10 @@ async fn audit_page(
     let filter = match audit_log::filter(&o, &q.query()) {
         Ok(f) => f,
         Err(errs) => {
-            let labels = [("from", ctx.t("bo-audit-from")), ("to", ctx.t("bo-audit-to"))];
+            let labels = [
+                ("from", ctx.t("bo-audit-from")),
+                ("to", ctx.t("bo-audit-to")),
+            ];
             let (summary, by_field) = field_errors(&ctx, &labels, &errs);
             page.summary = summary;
             page.from_error = error_for(&by_field, "from");
@@ -864,7 +945,11 @@ async fn audit_page(
             detail: r.detail.unwrap_or_default(),
         })
         .collect();
-    page.count_text = ctx.i18n.ta(ctx.locale, "bo-audit-count", &[("count", Value::from(total))]);
+    page.count_text = ctx.i18n.ta(
+        ctx.locale,
+        "bo-audit-count",
+        &[("count", Value::from(total))],
+    );
     let total_pages = ((total + AUDIT_PER_PAGE - 1) / AUDIT_PER_PAGE).max(1) as usize;
     let qs = q.qs();
     page.pages = pages::pagination(&ctx, n as usize, total_pages, |p| {
@@ -883,13 +968,22 @@ async fn audit_csv(
     }
     let Ok(filter) = audit_log::filter(&o, &q.query()) else {
         // The screen shows what is wrong with the search.
-        return Ok(pages::see_other(&format!("/officer/admin/audit?{}", q.qs())));
+        return Ok(pages::see_other(&format!(
+            "/officer/admin/audit?{}",
+            q.qs()
+        )));
     };
     let (csv, cut) = allowed(audit_log::export_csv(&st.app, &o, &filter, &ctx.ip).await?)?;
-    let name = format!("audit-{}.csv", day_iso(zairyu_app::backoffice::today(st.app.now())));
+    let name = format!(
+        "audit-{}.csv",
+        day_iso(zairyu_app::backoffice::today(st.app.now()))
+    );
     let mut r = csv.into_response();
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
@@ -931,9 +1025,21 @@ impl NewOfficerForm {
     /// The text inputs: (name, label key, input type, value, max length).
     fn texts(&self) -> Vec<(&'static str, &'static str, &'static str, String, usize)> {
         vec![
-            ("login_id", "officer-field-login-id", "text", self.login_id.clone(), 32),
+            (
+                "login_id",
+                "officer-field-login-id",
+                "text",
+                self.login_id.clone(),
+                32,
+            ),
             ("name", "bo-officer-name", "text", self.name.clone(), 60),
-            ("email", "bo-officer-email", "email", self.email.clone(), 254),
+            (
+                "email",
+                "bo-officer-email",
+                "email",
+                self.email.clone(),
+                254,
+            ),
         ]
     }
 }
@@ -965,13 +1071,21 @@ fn offices(ctx: &Ctx) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn officers_page(st: &AppState, ctx: &Ctx, o: Arc<OfficerSession>, form: NewOfficerForm, summary: Vec<(String, String)>) -> Result<OfficersPage, WebError> {
+async fn officers_page(
+    st: &AppState,
+    ctx: &Ctx,
+    o: Arc<OfficerSession>,
+    form: NewOfficerForm,
+    summary: Vec<(String, String)>,
+) -> Result<OfficersPage, WebError> {
     let rows = allowed(officer_admin::list(&st.app, &o).await?)?;
     let items = rows
         .into_iter()
         .map(|r| OfficerItem {
             id: r.id,
-            role: Role::parse(&r.role).map(|x| ctx.t(x.label_key())).unwrap_or(r.role.clone()),
+            role: Role::parse(&r.role)
+                .map(|x| ctx.t(x.label_key()))
+                .unwrap_or(r.role.clone()),
             office: office_name(ctx, &r.office),
             enrolled: r.totp_sealed.is_some(),
             disabled: r.disabled_at.is_some(),
@@ -1088,7 +1202,14 @@ struct OfficerPage {
     is_self: bool,
 }
 
-async fn officer_page(st: &AppState, ctx: &Ctx, o: Arc<OfficerSession>, id: i64, alert: Option<String>, done: Option<String>) -> Result<OfficerPage, WebError> {
+async fn officer_page(
+    st: &AppState,
+    ctx: &Ctx,
+    o: Arc<OfficerSession>,
+    id: i64,
+    alert: Option<String>,
+    done: Option<String>,
+) -> Result<OfficerPage, WebError> {
     let r = allowed(officer_admin::get(&st.app, &o, id).await?)?.ok_or_else(not_found)?;
     Ok(OfficerPage {
         ctx: ctx.clone(),
@@ -1098,7 +1219,9 @@ async fn officer_page(st: &AppState, ctx: &Ctx, o: Arc<OfficerSession>, id: i64,
         office: r.office.clone(),
         item: OfficerItem {
             id: r.id,
-            role: Role::parse(&r.role).map(|x| ctx.t(x.label_key())).unwrap_or(r.role.clone()),
+            role: Role::parse(&r.role)
+                .map(|x| ctx.t(x.label_key()))
+                .unwrap_or(r.role.clone()),
             office: office_name(ctx, &r.office),
             enrolled: r.totp_sealed.is_some(),
             disabled: r.disabled_at.is_some(),
@@ -1134,7 +1257,17 @@ async fn officer_update(
     let id = parse_id(&id)?;
     let app = &st.app;
     let change = match form.get("action") {
-        "role" => officer_admin::set_role_office(app, &o, id, form.get("role"), form.get("office"), &ctx.ip).await?,
+        "role" => {
+            officer_admin::set_role_office(
+                app,
+                &o,
+                id,
+                form.get("role"),
+                form.get("office"),
+                &ctx.ip,
+            )
+            .await?
+        }
         "disable" => officer_admin::set_disabled(app, &o, id, true, &ctx.ip).await?,
         "enable" => officer_admin::set_disabled(app, &o, id, false, &ctx.ip).await?,
         "reset_totp" => officer_admin::reset_totp(app, &o, id, &ctx.ip).await?,
@@ -1143,10 +1276,15 @@ async fn officer_update(
     let refused = |key: &str| Some(ctx.t(key));
     let (alert, status) = match change {
         Change::Done => {
-            return Ok(pages::see_other(&format!("/officer/admin/officers/{id}?done=saved")));
+            return Ok(pages::see_other(&format!(
+                "/officer/admin/officers/{id}?done=saved"
+            )));
         }
         Change::Self_ => (refused("bo-officer-not-self"), StatusCode::CONFLICT),
-        Change::Fields(_) => (refused("bo-officer-role-office-invalid"), StatusCode::UNPROCESSABLE_ENTITY),
+        Change::Fields(_) => (
+            refused("bo-officer-role-office-invalid"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Change::NotFound | Change::Forbidden => return Err(not_found()),
     };
     let page = officer_page(&st, &ctx, o, id, alert, None).await?;
@@ -1228,7 +1366,10 @@ async fn token_create(
                 ctx: ctx.clone(),
                 officer: Some(o),
                 title: ctx.t("bo-token-created-title"),
-                paras: vec![ctx.t("bo-token-created-body"), ctx.t("bo-token-created-once")],
+                paras: vec![
+                    ctx.t("bo-token-created-body"),
+                    ctx.t("bo-token-created-once"),
+                ],
                 label: ctx.t("bo-token-value"),
                 secret: token,
                 back: ("/officer/api-tokens".into(), ctx.t("bo-token-back")),

@@ -32,7 +32,11 @@ pub fn router() -> Router<AppState> {
 
 /// A JSON error: `{"error": code, "message": text}`.
 fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    let mut r = (status, axum::Json(json!({ "error": code, "message": message }))).into_response();
+    let mut r = (
+        status,
+        axum::Json(json!({ "error": code, "message": message })),
+    )
+        .into_response();
     if status == StatusCode::UNAUTHORIZED {
         r.headers_mut()
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
@@ -42,13 +46,23 @@ fn error(status: StatusCode, code: &str, message: &str) -> Response {
 
 fn internal(e: zairyu_app::AppError) -> Response {
     tracing::error!(error = %e, "API request failed");
-    error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "The request could not be completed.")
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "The request could not be completed.",
+    )
 }
 
 /// The officer a request's bearer token stands for, within the rate limit; otherwise the JSON
 /// answer to send.
 async fn authed(st: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<OfficerSession, Response> {
-    let unauthorized = || error(StatusCode::UNAUTHORIZED, "unauthorized", "A valid API token is required (Authorization: Bearer …).");
+    let unauthorized = || {
+        error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "A valid API token is required (Authorization: Bearer …).",
+        )
+    };
     let Some(token) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -59,15 +73,29 @@ async fn authed(st: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<Officer
         return Err(unauthorized());
     };
     let limits = st.app.cfg.rate_limits;
-    if !st.app.rate_ok("api-token", &sha256_hex(token), limits.api_per_token) {
-        return Err(error(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests; try again later."));
+    if !st
+        .app
+        .rate_ok("api-token", &sha256_hex(token), limits.api_per_token)
+    {
+        return Err(error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many requests; try again later.",
+        ));
     }
     match api_tokens::authenticate(&st.app, token).await {
         Ok(Some(s)) if s.allows(Permission::UseApi) => Ok(s),
         Ok(_) => {
             // Guessing tokens from one address is slowed like guessing passwords.
-            if !st.app.rate_ok("api-bad-token-ip", &ctx.ip, limits.login_per_ip) {
-                return Err(error(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests; try again later."));
+            if !st
+                .app
+                .rate_ok("api-bad-token-ip", &ctx.ip, limits.login_per_ip)
+            {
+                return Err(error(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "rate_limited",
+                    "Too many requests; try again later.",
+                ));
             }
             Err(unauthorized())
         }
@@ -108,20 +136,43 @@ struct ListQuery {
     per_page: String,
 }
 
-async fn list(State(st): State<AppState>, ctx: Ctx, headers: HeaderMap, q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>) -> Response {
+async fn list(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
     let s = match authed(&st, &ctx, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let Ok(Query(q)) = q else {
-        return error(StatusCode::BAD_REQUEST, "bad_request", "The query string could not be read.");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "The query string could not be read.",
+        );
     };
-    let number = |v: &str, default: i64| if v.is_empty() { Some(default) } else { v.parse::<i64>().ok().filter(|n| *n >= 1) };
+    let number = |v: &str, default: i64| {
+        if v.is_empty() {
+            Some(default)
+        } else {
+            v.parse::<i64>().ok().filter(|n| *n >= 1)
+        }
+    };
     let (Some(page), Some(per_page)) = (number(&q.page, 1), number(&q.per_page, 50)) else {
-        return error(StatusCode::BAD_REQUEST, "bad_request", "page and per_page must be whole numbers from 1.");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "page and per_page must be whole numbers from 1.",
+        );
     };
     if per_page > 100 {
-        return error(StatusCode::BAD_REQUEST, "bad_request", "per_page must be at most 100.");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "per_page must be at most 100.",
+        );
     }
     if !q.status.is_empty() && ApplicationStatus::parse(&q.status).is_err() {
         return error(StatusCode::BAD_REQUEST, "bad_request", "Unknown status.");
@@ -148,13 +199,22 @@ fn parse_id(id: &str) -> Option<i64> {
     id.parse::<i64>().ok().filter(|n| *n > 0)
 }
 
-async fn read(State(st): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn read(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     let s = match authed(&st, &ctx, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let Some(id) = parse_id(&id) else {
-        return error(StatusCode::NOT_FOUND, "not_found", "No such application in your reach.");
+        return error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "No such application in your reach.",
+        );
     };
     match officers::view(&st.app, &s, id).await {
         Ok(Some(v)) => {
@@ -163,12 +223,22 @@ async fn read(State(st): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(id)
             body["history"] = v
                 .events
                 .iter()
-                .map(|e| json!({ "at": e.at, "status": e.status, "actor": e.actor, "note": e.note }))
+                .map(
+                    |e| json!({ "at": e.at, "status": e.status, "actor": e.actor, "note": e.note }),
+                )
                 .collect();
-            body["actions"] = v.actions.iter().map(|a| Value::from(officers::action_code(*a))).collect();
+            body["actions"] = v
+                .actions
+                .iter()
+                .map(|a| Value::from(officers::action_code(*a)))
+                .collect();
             axum::Json(body).into_response()
         }
-        Ok(None) => error(StatusCode::NOT_FOUND, "not_found", "No such application in your reach."),
+        Ok(None) => error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "No such application in your reach.",
+        ),
         Err(e) => internal(e),
     }
 }
@@ -181,7 +251,13 @@ struct ActBody {
     note: String,
 }
 
-async fn act(State(st): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+async fn act(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     let s = match authed(&st, &ctx, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
@@ -191,31 +267,67 @@ async fn act(State(st): State<AppState>, ctx: Ctx, headers: HeaderMap, Path(id):
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
     if !json_type {
-        return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the body as application/json.");
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the body as application/json.",
+        );
     }
     let b: ActBody = match serde_json::from_slice(&body) {
         Ok(b) => b,
-        Err(_) => return error(StatusCode::BAD_REQUEST, "bad_request", "The body is not valid JSON of the form {\"action\": \"…\", \"note\": \"…\"}."),
+        Err(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "The body is not valid JSON of the form {\"action\": \"…\", \"note\": \"…\"}.",
+            );
+        }
     };
     let Some(id) = parse_id(&id) else {
-        return error(StatusCode::NOT_FOUND, "not_found", "No such application in your reach.");
+        return error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "No such application in your reach.",
+        );
     };
     let Some(action) = officers::parse_action(&b.action) else {
         return error(StatusCode::BAD_REQUEST, "unknown_action", "Unknown action.");
     };
     match officers::act(&st.app, &s, id, action, &b.note, &ctx.ip).await {
-        Ok(ActOutcome::Done(to)) => axum::Json(json!({ "id": id, "status": to.code() })).into_response(),
-        Ok(ActOutcome::NotFound) => error(StatusCode::NOT_FOUND, "not_found", "No such application in your reach."),
-        Ok(ActOutcome::Forbidden) => error(StatusCode::FORBIDDEN, "forbidden", "Your role does not allow this action on this kind of filing."),
+        Ok(ActOutcome::Done(to)) => {
+            axum::Json(json!({ "id": id, "status": to.code() })).into_response()
+        }
+        Ok(ActOutcome::NotFound) => error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "No such application in your reach.",
+        ),
+        Ok(ActOutcome::Forbidden) => error(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Your role does not allow this action on this kind of filing.",
+        ),
         Ok(ActOutcome::WrongStatus(from)) => {
-            let mut r = error(StatusCode::CONFLICT, "wrong_status", "The action is not possible from the filing's current status.");
+            let mut r = error(
+                StatusCode::CONFLICT,
+                "wrong_status",
+                "The action is not possible from the filing's current status.",
+            );
             if let Ok(v) = HeaderValue::from_str(from.code()) {
                 r.headers_mut().insert("x-current-status", v);
             }
             r
         }
-        Ok(ActOutcome::NoteRequired) => error(StatusCode::UNPROCESSABLE_ENTITY, "note_required", "This action needs a note saying what to revise."),
-        Ok(ActOutcome::NoteTooLong) => error(StatusCode::UNPROCESSABLE_ENTITY, "note_too_long", "The note is too long."),
+        Ok(ActOutcome::NoteRequired) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "note_required",
+            "This action needs a note saying what to revise.",
+        ),
+        Ok(ActOutcome::NoteTooLong) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "note_too_long",
+            "The note is too long.",
+        ),
         Err(e) => internal(e),
     }
 }
@@ -230,7 +342,10 @@ pub const OPENAPI: &str = include_str!("officer_api_openapi.json");
 
 async fn openapi() -> Response {
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         OPENAPI,
     )
         .into_response()
@@ -244,15 +359,20 @@ mod tests {
     fn the_openapi_document_is_json_and_names_every_route() {
         let doc: Value = serde_json::from_str(OPENAPI).unwrap();
         assert_eq!(doc["openapi"], "3.1.0");
-        for path in ["/officer/api/applications", "/officer/api/applications/{id}", "/officer/api/applications/{id}/actions"] {
+        for path in [
+            "/officer/api/applications",
+            "/officer/api/applications/{id}",
+            "/officer/api/applications/{id}/actions",
+        ] {
             assert!(doc["paths"].get(path).is_some(), "{path}");
         }
-        let actions: Vec<&str> = doc["components"]["schemas"]["ActionRequest"]["properties"]["action"]["enum"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
+        let actions: Vec<&str> =
+            doc["components"]["schemas"]["ActionRequest"]["properties"]["action"]["enum"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
         for a in zairyu_domain::Action::ALL {
             if a != zairyu_domain::Action::Resubmit {
                 assert!(actions.contains(&officers::action_code(a)), "{a:?}");

@@ -185,11 +185,9 @@ async fn explanation(
     let lang = ctx.lang();
     let closed = match p.reception(st.app.now()) {
         Reception::Open => None,
-        Reception::NotYet => Some(ctx.t1(
-            "procedure-not-yet-open",
-            "start",
-            &format_jst(p.period().0),
-        )),
+        Reception::NotYet => {
+            Some(ctx.t1("procedure-not-yet-open", "start", &format_jst(p.period().0)))
+        }
         Reception::Closed => Some(ctx.t1(
             "procedure-closed",
             "end",

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod applications;
+mod back_office;
 mod back_office_admin;
 mod entry;
 mod login;

@@ -134,12 +134,11 @@ fn message(ctx: &Ctx, label: &str, e: &FieldError) -> String {
     ctx.i18n.ta(ctx.locale, e.problem.message_key(), &args)
 }
 
+/// (field id or name, message) pairs.
+type Messages = Vec<(String, String)>;
+
 /// The error summary and per-field messages of a form whose fields are (name, label).
-fn field_errors(
-    ctx: &Ctx,
-    fields: &[(&str, String)],
-    errs: &FieldErrors,
-) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn field_errors(ctx: &Ctx, fields: &[(&str, String)], errs: &FieldErrors) -> (Messages, Messages) {
     let mut summary = Vec::new();
     let mut by_field = Vec::new();
     for (name, label) in fields {
@@ -242,7 +241,7 @@ async fn dashboard_page(
             None => per_procedure.push((p.clone(), *n)),
         }
     }
-    per_procedure.sort_by(|a, b| b.1.cmp(&a.1));
+    per_procedure.sort_by_key(|p| std::cmp::Reverse(p.1));
     let total_days: i64 = per_day.iter().map(|x| x.1).sum();
     let page = DashboardPage {
         per_day_svg: svg::columns(

@@ -102,7 +102,7 @@ fn filter_sql(f: &AuditFilter) -> (String, Vec<FilterValue>) {
         // A prefix match without LIKE, so `_` and `%` in the text are not wildcards.
         let p = next(FilterValue::Text(a.clone()), &mut values);
         let n = next(FilterValue::Int(a.chars().count() as i64), &mut values);
-        parts.push(format!("SUBSTR(action, 1, {n}) = {p}"));
+        parts.push(format!("SUBSTR(action, 1, CAST({n} AS INTEGER)) = {p}"));
     }
     if let Some(s) = &f.subject {
         let p = next(FilterValue::Text(s.clone()), &mut values);

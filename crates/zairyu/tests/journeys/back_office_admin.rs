@@ -471,6 +471,7 @@ async fn the_audit_log_is_searched_and_exported_for_excel() {
     page.assert_status(200);
     assert!(page.has("filing.applied") && page.has("127.0.0.1"));
     let page = admin.get("/officer/admin/audit?action=officer.totp").await;
+    page.assert_status(200);
     assert!(page.has("officer.totp.enrolled") && !page.has("filing.applied"));
     // A date range that excludes everything, and one that is wrong.
     let none = admin

@@ -153,6 +153,7 @@ pub mod views {
     pub use zairyu_mail::{StoredMail, list_mailbox};
     pub use zairyu_store::applications::ApplicationRow;
     pub use zairyu_store::notices::NoticeRow;
+    pub use zairyu_store::officers::OfficerRow;
     pub use zairyu_store::postal_parse::PostalRow;
     pub use zairyu_store::users::UserRow;
 }

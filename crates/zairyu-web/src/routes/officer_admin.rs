@@ -1005,6 +1005,21 @@ struct OfficerItem {
     last_login: String,
 }
 
+fn officer_item(ctx: &Ctx, r: zairyu_app::views::OfficerRow) -> OfficerItem {
+    OfficerItem {
+        id: r.id,
+        role: Role::parse(&r.role)
+            .map(|x| ctx.t(x.label_key()))
+            .unwrap_or(r.role.clone()),
+        office: office_name(ctx, &r.office),
+        enrolled: r.totp_sealed.is_some(),
+        disabled: r.disabled_at.is_some(),
+        last_login: r.last_login_at.map(format_jst).unwrap_or_default(),
+        login_id: r.login_id,
+        name: r.name,
+    }
+}
+
 /// The fields of the new-officer form, as typed, and their messages.
 #[derive(Default)]
 struct NewOfficerForm {
@@ -1078,21 +1093,7 @@ async fn officers_page(
     summary: Vec<(String, String)>,
 ) -> Result<OfficersPage, WebError> {
     let rows = allowed(officer_admin::list(&st.app, &o).await?)?;
-    let items = rows
-        .into_iter()
-        .map(|r| OfficerItem {
-            id: r.id,
-            role: Role::parse(&r.role)
-                .map(|x| ctx.t(x.label_key()))
-                .unwrap_or(r.role.clone()),
-            office: office_name(ctx, &r.office),
-            enrolled: r.totp_sealed.is_some(),
-            disabled: r.disabled_at.is_some(),
-            last_login: r.last_login_at.map(format_jst).unwrap_or_default(),
-            login_id: r.login_id,
-            name: r.name,
-        })
-        .collect();
+    let items = rows.into_iter().map(|r| officer_item(ctx, r)).collect();
     Ok(OfficersPage {
         ctx: ctx.clone(),
         officer: Some(o),
@@ -1216,18 +1217,7 @@ async fn officer_page(
         officer: Some(o),
         role: r.role.clone(),
         office: r.office.clone(),
-        item: OfficerItem {
-            id: r.id,
-            role: Role::parse(&r.role)
-                .map(|x| ctx.t(x.label_key()))
-                .unwrap_or(r.role.clone()),
-            office: office_name(ctx, &r.office),
-            enrolled: r.totp_sealed.is_some(),
-            disabled: r.disabled_at.is_some(),
-            last_login: r.last_login_at.map(format_jst).unwrap_or_default(),
-            login_id: r.login_id,
-            name: r.name,
-        },
+        item: officer_item(ctx, r),
         roles: roles(ctx),
         offices: offices(ctx),
         alert,

@@ -40,37 +40,7 @@ async fn applicant(t: &TestApp, email: &str) -> Browser {
 
 /// Files a request for use of the Electronic Notification System and returns the filing's id.
 async fn file(t: &TestApp, b: &Browser) -> i64 {
-    let fields = [
-        ("name_en", "TEST TARO"),
-        ("date_of_birth.unknown", "none"),
-        ("date_of_birth", "19900101"),
-        ("sex", "male"),
-        ("nationality", "KOR"),
-        ("residence_card_number", "AB12345678CD"),
-        ("telephone", "0312345678"),
-        ("action", "submit"),
-    ];
-    b.post("/procedures/ens-request-for-use/entry", &fields)
-        .await
-        .assert_status(303);
-    let key = b
-        .get("/procedures/ens-request-for-use/confirm")
-        .await
-        .input_value("submit_key")
-        .unwrap();
-    let done = b
-        .post(
-            "/procedures/ens-request-for-use/confirm",
-            &[("submit_key", &key), ("action", "submit")],
-        )
-        .await;
-    let reference = done
-        .location()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let reference = crate::applications::file(b, "TEST TARO").await;
     t.scalar(&format!(
         "SELECT id FROM applications WHERE reference_number = '{reference}'"
     ))

@@ -7,7 +7,8 @@ use super::{Forbidden, record};
 use crate::officers::OfficerSession;
 use crate::secret::{random_token, sha256_hex};
 use crate::{App, AppError};
-use zairyu_domain::officer::{Permission, Role};
+use zairyu_domain::officer::Role;
+
 use zairyu_domain::{FieldErrors, Invalid};
 use zairyu_store::api_tokens::{self, ApiTokenRow};
 use zairyu_store::{StoreError, officers};
@@ -36,9 +37,6 @@ pub async fn create(
         errs.add("label", Invalid::Required);
     } else if label.chars().count() > LABEL_MAX {
         errs.add("label", Invalid::TooLong { max: LABEL_MAX });
-    }
-    if !s.allows(Permission::UseApi) {
-        errs.add("label", Invalid::Format);
     }
     if !errs.is_empty() {
         return Ok(Err(errs));

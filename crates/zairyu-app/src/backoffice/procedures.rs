@@ -42,7 +42,12 @@ pub async fn reload_loop(
     loop {
         tokio::select! {
             _ = tokio::time::sleep(every) => {}
-            _ = shutdown.changed() => {}
+            changed = shutdown.changed() => {
+                // The sender gone counts as a shutdown, or this loop would spin.
+                if changed.is_err() {
+                    return;
+                }
+            }
         }
         if *shutdown.borrow() {
             return;

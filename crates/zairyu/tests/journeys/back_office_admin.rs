@@ -748,7 +748,7 @@ async fn the_json_api_acts_with_the_officers_rights_and_answers_in_json() {
     let (s, b) = json(post("{\"action\": \"accept\"}").await.unwrap()).await;
     assert_eq!((s, b["error"].as_str()), (409, Some("wrong_status")));
 
-    // An administrator of another office reaches it.
+    // An administrator of another office reaches it, and acts on it.
     let tka = token(&admin, "hq system").await;
     let (s, _) = json(
         c.get(format!("{base}/officer/api/applications/{a}"))
@@ -759,6 +759,17 @@ async fn the_json_api_acts_with_the_officers_rights_and_answers_in_json() {
     )
     .await;
     assert_eq!(s, 200);
+    let (s, b) = json(
+        c.post(&url)
+            .bearer_auth(&tka)
+            .header("content-type", "application/json")
+            .body("{\"action\": \"complete\"}")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((s, b["status"].as_str()), (200, Some("completed")), "{b}");
 
     // A browser's cookie with the token: treated as a browser, so the CSRF check applies.
     let r = c
@@ -766,15 +777,22 @@ async fn the_json_api_acts_with_the_officers_rights_and_answers_in_json() {
         .bearer_auth(&tka)
         .header("cookie", "zairyu_officer=x")
         .header("content-type", "application/json")
-        .body("{\"action\": \"complete\"}")
+        .body("{\"action\": \"refuse\"}")
         .send()
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 403);
+    // The house CSRF page, not the API's answer (which would be a 409 in JSON).
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert_eq!(
         t.text(&format!("SELECT status FROM applications WHERE id = {a}"))
             .await,
-        "application_completed"
+        "completed"
     );
 
     // Revoked: 401 at once.

@@ -1386,3 +1386,45 @@ async fn token_revoke(
     allowed(api_tokens::revoke(&st.app, &o, id, &ctx.ip).await?)?;
     Ok(pages::see_other("/officer/api-tokens?done=revoked"))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The dashboard's charts are drawn in `.panel` sections with the scheme's variables: bars in
+    /// `--button-bg`, labels in `--fg`. In each of the four colour schemes the bars must stand out
+    /// from the panel by 3:1 (WCAG 1.4.11, graphics) and the labels by 4.5:1 (1.4.3, text).
+    #[test]
+    fn chart_colours_keep_contrast_in_every_scheme() {
+        let css = include_str!("../../static/app.css");
+        let luminance = |hex: &str| {
+            let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap();
+            let ch = |shift: u32| {
+                let c = f64::from((v >> shift) & 0xff) / 255.0;
+                if c <= 0.03928 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(16) + 0.7152 * ch(8) + 0.0722 * ch(0)
+        };
+        let ratio = |a: &str, b: &str| {
+            let (x, y) = (luminance(a), luminance(b));
+            (x.max(y) + 0.05) / (x.min(y) + 0.05)
+        };
+        let mut schemes = 0;
+        for block in css.split("[data-scheme=\"").skip(1).take(4) {
+            let body = &block[..block.find('}').unwrap()];
+            let var = |name: &str| {
+                let i = body.find(&format!("{name}:")).unwrap() + name.len() + 1;
+                body[i..].trim_start()[..7].to_owned()
+            };
+            let (panel, bar, text) = (var("--panel"), var("--button-bg"), var("--fg"));
+            assert!(ratio(&bar, &panel) >= 3.0, "bars {bar} on {panel}");
+            assert!(ratio(&text, &panel) >= 4.5, "labels {text} on {panel}");
+            schemes += 1;
+        }
+        assert_eq!(schemes, 4);
+        assert!(css.contains(".chart-bar { fill: var(--button-bg); }"));
+        assert!(css.contains(".chart-label, .chart-tick, .chart-value { fill: var(--fg);"));
+    }
+}

@@ -74,6 +74,29 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[(String, i64)]) -> Str
     s
 }
 
+/// The widest bar label drawn, in half-width units (a full-width character counts two): about what
+/// fits the 300-unit label column at the 12px label size.
+const LABEL_MAX: usize = 44;
+
+/// A label cut to `max` half-width units, with "…" when cut.
+fn fit(label: &str, max: usize) -> String {
+    let width = |c: char| if c.is_ascii() { 1 } else { 2 };
+    if label.chars().map(width).sum::<usize>() <= max {
+        return label.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 2;
+    for c in label.chars() {
+        used += width(c);
+        if used > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Horizontal bars, one per label, with the value written at the end of each bar.
 pub fn bars(id: &str, title: &str, desc: &str, bars: &[(String, i64)]) -> String {
     let (w, row, label_w) = (720.0_f64, 26.0_f64, 300.0_f64);
@@ -84,11 +107,14 @@ pub fn bars(id: &str, title: &str, desc: &str, bars: &[(String, i64)]) -> String
     for (i, (label, v)) in bars.iter().enumerate() {
         let y = 5.0 + row * i as f64;
         let bw = plot_w * *v as f64 / max as f64;
+        // A long name is cut to fit the label column; the full one is its tooltip (and in the table).
+        let shown = fit(label, LABEL_MAX);
         s.push_str(&format!(
-            r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect class="chart-bar" x="{label_w}" y="{:.1}" width="{bw:.1}" height="{:.1}"/><text class="chart-value" x="{:.1}" y="{:.1}">{v}</text>"#,
+            r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="end"><title>{}</title>{}</text><rect class="chart-bar" x="{label_w}" y="{:.1}" width="{bw:.1}" height="{:.1}"/><text class="chart-value" x="{:.1}" y="{:.1}">{v}</text>"#,
             label_w - 8.0,
             y + row * 0.65,
             xml_escape(label),
+            xml_escape(&shown),
             y + 3.0,
             row - 6.0,
             label_w + bw + 6.0,
@@ -129,5 +155,23 @@ mod tests {
         assert_eq!(nice_max(7), 10);
         assert_eq!(nice_max(11), 20);
         assert_eq!(nice_max(50), 50);
+        assert_eq!(fit("short", 44), "short");
+        let long = fit(&"在留".repeat(30), 44);
+        assert!(long.ends_with('…') && long.chars().count() == 22, "{long}");
+        let svg = bars(
+            "l",
+            "t",
+            "d",
+            &[(
+                "Application for Permission to Acquire Status of Residence".to_owned(),
+                1,
+            )],
+        );
+        assert!(
+            svg.contains(
+                "<title>Application for Permission to Acquire Status of Residence</title>"
+            )
+        );
+        assert!(svg.contains("Application for Permission to Acquire Stat…"));
     }
 }

@@ -36,12 +36,15 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[(String, i64)]) -> Str
     let (w, h, left, bottom, top) = (720.0_f64, 260.0_f64, 40.0_f64, 40.0_f64, 10.0_f64);
     let max = nice_max(bars.iter().map(|b| b.1).max().unwrap_or(0));
     let plot_h = h - bottom - top;
-    let slot = (w - left) / bars.len().max(1) as f64;
+    // Room on the right for the last day's label, centred under its column.
+    let right = 24.0_f64;
+    let slot = (w - left - right) / bars.len().max(1) as f64;
     let mut s = svg_open(id, title, desc, w, h);
     for tick in [0, max / 2, max] {
         let y = top + plot_h - plot_h * tick as f64 / max as f64;
         s.push_str(&format!(
-            r#"<line class="chart-grid" x1="{left}" y1="{y:.1}" x2="{w}" y2="{y:.1}"/><text class="chart-tick" x="{:.1}" y="{:.1}" text-anchor="end">{tick}</text>"#,
+            r#"<line class="chart-grid" x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}"/><text class="chart-tick" x="{:.1}" y="{:.1}" text-anchor="end">{tick}</text>"#,
+            w - right,
             left - 4.0,
             y + 4.0
         ));
@@ -66,8 +69,9 @@ pub fn columns(id: &str, title: &str, desc: &str, bars: &[(String, i64)]) -> Str
         }
     }
     s.push_str(&format!(
-        r#"<line class="chart-axis" x1="{left}" y1="{:.1}" x2="{w}" y2="{:.1}"/>"#,
+        r#"<line class="chart-axis" x1="{left}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
         top + plot_h,
+        w - right,
         top + plot_h
     ));
     s.push_str("</svg>");

@@ -182,6 +182,8 @@ struct DashboardPage {
     /// (procedure, office, count)
     by_procedure: Vec<(String, String, i64)>,
     median: String,
+    /// Whether there is a median to show (else `median` says there is none).
+    has_median: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -266,6 +268,7 @@ async fn dashboard_page(
             &ctx.t("bo-dashboard-by-procedure-desc"),
             &per_procedure,
         ),
+        has_median: d.median_days.is_some(),
         median: match d.median_days {
             Some(m) => ctx.i18n.ta(
                 ctx.locale,

@@ -548,6 +548,30 @@ async fn the_dashboard_draws_accessible_charts_with_the_same_numbers_in_tables()
         .get(&format!("/officer/dashboard?office={office}"))
         .await;
     assert!(!d3.has("id=\"procedure-table\""));
+    assert!(d.text_of("median-value").unwrap().contains("No filing"));
+
+    // Received now, decided a day and a half later: the median is 1.5 days.
+    mine.post(
+        &format!("/officer/applications/{a}/act"),
+        &[("action", "accept"), ("note", "")],
+    )
+    .await
+    .assert_status(303);
+    t.advance(Duration::from_secs(36 * 3600));
+    let examiner = officer(&t, "exam1", "examiner", &office).await;
+    examiner
+        .post(
+            &format!("/officer/applications/{a}/act"),
+            &[("action", "complete"), ("note", "")],
+        )
+        .await
+        .assert_status(303);
+    let d = examiner.get("/officer/dashboard").await;
+    assert!(
+        d.text_of("median-value").unwrap().starts_with("1.5"),
+        "{}",
+        d.body
+    );
 }
 
 fn api(t: &TestApp) -> reqwest::Client {

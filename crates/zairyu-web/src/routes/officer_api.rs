@@ -73,31 +73,36 @@ async fn authed(st: &AppState, ctx: &Ctx, headers: &HeaderMap) -> Result<Officer
         return Err(unauthorized());
     };
     let limits = st.app.cfg.rate_limits;
-    if !st
-        .app
-        .rate_ok("api-token", &sha256_hex(token), limits.api_per_token)
-    {
-        return Err(error(
+    let limited = || {
+        error(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
             "Too many requests; try again later.",
-        ));
-    }
+        )
+    };
     match api_tokens::authenticate(&st.app, token).await {
-        Ok(Some(s)) if s.allows(Permission::UseApi) => Ok(s),
+        // Counted per token only once it is known to be one, so made-up tokens cannot fill the
+        // limiter with keys.
+        Ok(Some(s)) if s.allows(Permission::UseApi) => {
+            if st
+                .app
+                .rate_ok("api-token", &sha256_hex(token), limits.api_per_token)
+            {
+                Ok(s)
+            } else {
+                Err(limited())
+            }
+        }
         Ok(_) => {
             // Guessing tokens from one address is slowed like guessing passwords.
-            if !st
+            if st
                 .app
                 .rate_ok("api-bad-token-ip", &ctx.ip, limits.login_per_ip)
             {
-                return Err(error(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "rate_limited",
-                    "Too many requests; try again later.",
-                ));
+                Err(unauthorized())
+            } else {
+                Err(limited())
             }
-            Err(unauthorized())
         }
         Err(e) => Err(internal(e)),
     }

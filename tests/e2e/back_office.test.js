@@ -75,9 +75,14 @@ test('the dashboard charts keep their contrast in all four colour schemes; a not
     assert.equal(await h1(page), 'Dashboard');
     const charts = page.locator('svg.chart[role=img]');
     assert.equal(await charts.count(), 2, 'per day and by status (no procedure chart without filings)');
-    for (const scheme of ['Standard', 'Blue', 'Yellow', 'Black']) {
+    // The URL stays the same, so each change is awaited by the scheme the new page carries.
+    const useScheme = async (scheme) => {
       await page.locator('.scheme-form').getByRole('button', { name: scheme }).click();
-      await page.waitForURL('**/officer/dashboard');
+      await page.locator(`html[data-scheme="${scheme.toLowerCase()}"]`).waitFor({ state: 'attached' });
+      await page.waitForLoadState('load');
+    };
+    for (const scheme of ['Blue', 'Yellow', 'Black', 'Standard']) {
+      await useScheme(scheme);
       await shot(`dashboard-${scheme.toLowerCase()}`);
       const colours = await page.evaluate(() => {
         const panel = getComputedStyle(document.querySelector('#status-title').closest('.panel')).backgroundColor;
@@ -88,7 +93,6 @@ test('the dashboard charts keep their contrast in all four colour schemes; a not
       assert.ok(contrast(colours.bar, colours.panel) >= 3, `${scheme}: bars ${colours.bar} on ${colours.panel}`);
       assert.ok(contrast(colours.label, colours.panel) >= 4.5, `${scheme}: labels ${colours.label} on ${colours.panel}`);
     }
-    await page.locator('.scheme-form').getByRole('button', { name: 'Standard' }).click();
 
     // A notice with Japanese only: the error summary names the English fields, the text stays.
     await page.goto('/officer/admin/notices/new');

@@ -47,7 +47,6 @@ entry-choose = Please choose
 entry-changes-following = This item will cause the below entry items to change.
 entry-refresh = Update the form
 entry-add-row = Add another
-entry-files-later = Attachments are added on this screen once file uploads open for this procedure.
 entry-confirm-title = Procedure confirmation
 entry-confirm-not-complete = The application is not yet complete.
 entry-confirm-lead = If the following information is correct, press "Apply". To make corrections, press "Return to Input".

@@ -47,7 +47,6 @@ entry-choose = 選択してください
 entry-changes-following = この項目により以下の入力項目が変わります。
 entry-refresh = 入力項目を更新
 entry-add-row = 入力欄を追加
-entry-files-later = この手続でファイルの添付が可能になると、この画面で添付できます。
 entry-confirm-title = 手続内容確認
 entry-confirm-not-complete = 申請はまだ完了していません。
 entry-confirm-lead = 以下の内容でよろしければ「申請」ボタンを押してください。修正する場合は「入力画面へ戻る」ボタンを押してください。

@@ -94,8 +94,29 @@ pub async fn starting_answers(
     Ok(Answers::from_pairs(form, &pairs))
 }
 
-/// Proceed to Confirmation keeps the entries (without answers to hidden fields) as the draft.
+/// Proceed to Confirmation keeps the entries (without answers to hidden fields) as the draft. File
+/// ids that are not the user's own uploads in progress are left out (see `attachments::settle`;
+/// the entry screen reports them before it saves).
 pub async fn save_draft(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+    answers: &Answers,
+) -> Result<(), AppError> {
+    let mut answers = answers.clone();
+    crate::attachments::settle(app, user_id, form, &mut answers).await?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    save_draft_on(&mut w, app, user_id, form, &answers).await
+}
+
+/// Keeps the draft on the caller's connection or transaction (the answers already settled).
+pub async fn save_draft_on(
+    conn: &mut zairyu_store::Conn,
     app: &App,
     user_id: i64,
     form: &FormDef,
@@ -104,14 +125,8 @@ pub async fn save_draft(
     let json = serde_json::to_string(&form.clean(answers))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let now = app.now();
-    let mut w = app
-        .db
-        .writer()
-        .acquire()
-        .await
-        .map_err(StoreError::from_sqlx)?;
     drafts::save(
-        &mut w,
+        conn,
         user_id,
         form.id(),
         i64::from(form.version()),
@@ -121,6 +136,15 @@ pub async fn save_draft(
     )
     .await?;
     Ok(())
+}
+
+/// The answers of the user's live draft of this form, or none.
+pub async fn draft_answers(app: &App, user_id: i64, form: &FormDef) -> Result<Answers, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(drafts::get(&mut conn, user_id, form.id(), app.now())
+        .await?
+        .and_then(|d| serde_json::from_str::<Answers>(&d.answers).ok())
+        .unwrap_or_default())
 }
 
 /// The checked draft for the confirmation screen, with the key that makes Apply idempotent.
@@ -140,10 +164,20 @@ pub async fn pending(
         return Ok(None);
     };
     match form.validate(&answers, today(app)) {
-        Ok(cleaned) => Ok(Some((
-            cleaned,
-            submit_key(app, user_id, form.id(), d.id, d.updated_at),
-        ))),
+        Ok(cleaned) => {
+            drop(conn);
+            // The files must still be the user's own and within the limits.
+            if !crate::attachments::check(app, user_id, form, cleaned.answers())
+                .await?
+                .is_empty()
+            {
+                return Ok(None);
+            }
+            Ok(Some((
+                cleaned,
+                submit_key(app, user_id, form.id(), d.id, d.updated_at),
+            )))
+        }
         Err(_) => Ok(None),
     }
 }
@@ -239,7 +273,8 @@ pub async fn apply(
             return Ok(Applied::NotReturnable);
         };
         if kind == "application" {
-            return resubmit_in_place(app, tx, user, p, &orig, &cleaned, &answers, &u, ip).await;
+            return resubmit_in_place(app, tx, user, p, form, &orig, &cleaned, &answers, &u, ip)
+                .await;
         }
         // A notification is filed anew, linked to the first, at the office that handled it.
         office = orig.office.clone();
@@ -287,6 +322,11 @@ pub async fn apply(
             Err(e) => return Err(e.into()),
         }
     };
+    // The files go with the application; one that is no longer the user's to link (removed in
+    // another tab a moment ago) rolls the whole filing back.
+    if !crate::attachments::link(&mut tx, user.user_id, form, cleaned.answers(), id).await? {
+        return Ok(Applied::Stale);
+    }
     drafts::delete(&mut tx, user.user_id, &p.id).await?;
     let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
     let procedure_name = p.name.get(locale.code()).to_owned();
@@ -359,6 +399,7 @@ async fn resubmit_in_place(
     mut tx: zairyu_store::Tx,
     user: &SessionUser,
     p: &Procedure,
+    form: &FormDef,
     orig: &ApplicationRow,
     cleaned: &Cleaned,
     answers: &str,
@@ -395,6 +436,10 @@ async fn resubmit_in_place(
     .await?
     {
         return Ok(Applied::NotReturnable);
+    }
+    // The files attached anew go with the corrected application (the earlier ones stay with it).
+    if !crate::attachments::link(&mut tx, user.user_id, form, cleaned.answers(), orig.id).await? {
+        return Ok(Applied::Stale);
     }
     drafts::delete(&mut tx, user.user_id, &p.id).await?;
     let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();

@@ -19,6 +19,7 @@ pub mod procedure_overrides;
 pub mod sessions;
 pub mod stats;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
 
 pub use db::{Backend, Conn, Db, Nested, StoreError, Tx, savepoint};

@@ -11,6 +11,7 @@ pub mod middleware;
 pub mod pages;
 pub mod qr;
 pub mod routes;
+pub mod uploads;
 
 use axum::Router;
 use std::path::PathBuf;

@@ -213,7 +213,13 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         && !bearer_only(parts.uri.path(), &parts.headers);
     let mut body = body;
     let mut early: Option<ErrorKind> = None;
-    if state_changing {
+    // Attachments are streamed by their handler (they may be far larger than any form); the
+    // handler's extractor checks the token, sent as the first part, before it reads anything else
+    // (see `uploads.rs`).
+    let streamed = state_changing
+        && is_multipart(&parts.headers)
+        && crate::uploads::streams_itself(parts.uri.path());
+    if state_changing && !streamed {
         let mut token = parts
             .headers
             .get(CSRF_HEADER)

@@ -106,6 +106,7 @@ pub async fn build(cfg: &Config, clock: Arc<dyn Clock>) -> Result<App, StartErro
     app_cfg.argon2 = cfg.argon2;
     app_cfg.rate_limits = cfg.rate_limits;
     app_cfg.draft_ttl_ms = cfg.draft_days.max(8) * zairyu_app::clock::DAY;
+    app_cfg.files = zairyu_app::attachments::StoreConfig::Local(cfg.data_dir.join("files"));
     app_cfg.manual_request_review = cfg.manual_request_review;
     let i18n = Arc::new(I18n::load()?);
     Ok(App::new(db, app_cfg, key, clock, i18n, transport)?)

@@ -486,6 +486,21 @@ impl Catalogue {
                             )),
                         }
                     }
+                    // The entry screen attaches files per slot of the application (SPEC §10.7
+                    // counts files per application), so slots must be top-level fields.
+                    for row_field in form
+                        .sections()
+                        .iter()
+                        .flat_map(|s| s.fields())
+                        .flat_map(|f| f.row_fields())
+                    {
+                        if matches!(row_field.kind(), zairyu_forms::FieldKind::File { .. }) {
+                            errors.push(format!(
+                                "{at}: file slot {:?} is inside a group; the entry screen takes attachments only in top-level fields",
+                                row_field.id()
+                            ));
+                        }
+                    }
                     self.forms.insert(((*procedure).to_owned(), *version), form);
                 }
                 Err(es) => errors.extend(es.iter().map(|e| format!("{at}: {e}"))),

@@ -240,7 +240,10 @@ async fn details(
             )
         })
         .collect();
-    let answers = answers_summary(&st, &ctx, &row);
+    // The facial photo and attachments (SPEC §9.3), each a download of the user's own file.
+    let files = zairyu_app::attachments::of_application(&st.app, row.id).await?;
+    let attachments = attachment_links(&st, &ctx, &row, &files);
+    let answers = answers_summary(&st, &ctx, &row, &files);
     let (can_modify, corrected_by) = filing::correction_state(&st.app, &row).await?;
     if let Some(c) = &corrected_by {
         facts.push((
@@ -259,6 +262,7 @@ async fn details(
             history,
             answers,
             modify,
+            attachments,
         },
     ))
 }
@@ -292,7 +296,10 @@ pub(crate) fn answers_summary(
     st: &AppState,
     ctx: &crate::ctx::Ctx,
     row: &zairyu_app::filing::FiledRow,
+    files: &[zairyu_app::attachments::Attached],
 ) -> Vec<(String, String)> {
+    // File slots list their files by name rather than a count.
+    let names = super::attachments::names_by_slot(files);
     match (
         u32::try_from(row.form_version)
             .ok()
@@ -315,6 +322,9 @@ pub(crate) fn answers_summary(
                     .summary(&cleaned, ctx.lang())
                     .into_iter()
                     .map(|r| {
+                        if let Some(n) = names.get(&r.path) {
+                            return (r.label, n.clone());
+                        }
                         let v = match r.value {
                             SummaryValue::Heading => String::new(),
                             SummaryValue::Empty => "—".to_owned(),
@@ -332,4 +342,31 @@ pub(crate) fn answers_summary(
         (_, Ok(a)) => a.to_pairs(),
         _ => Vec::new(),
     }
+}
+
+/// The download links of an application's files: (slot label, href, name, size), for its owner.
+fn attachment_links(
+    st: &AppState,
+    ctx: &crate::ctx::Ctx,
+    row: &zairyu_app::filing::FiledRow,
+    files: &[zairyu_app::attachments::Attached],
+) -> Vec<(String, String, String, String)> {
+    let form = u32::try_from(row.form_version)
+        .ok()
+        .and_then(|v| st.app.catalogue.form(&row.procedure_id, v));
+    files
+        .iter()
+        .map(|f| {
+            let slot = form
+                .and_then(|form| form.field(&f.field_id))
+                .map(|d| d.label().get(ctx.lang()).to_owned())
+                .unwrap_or_else(|| f.field_id.clone());
+            (
+                slot,
+                format!("/applications/{}/files/{}", row.reference_number, f.file_id),
+                f.name.clone(),
+                zairyu_app::attachments::size_text(f.size),
+            )
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Route groups, each with its own `router()`.
 
 pub mod applications;
+pub mod attachments;
 pub mod autofill;
 pub mod entry;
 pub mod login;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(entry::router())
         .merge(autofill::router())
         .merge(applications::router())
+        .merge(attachments::router())
         .merge(officer::router())
         .merge(officer_admin::router())
         .merge(officer_api::router())

@@ -788,7 +788,8 @@ async fn render_view(
             )
         })
         .collect();
-    let answers = super::applications::answers_summary(st, ctx, row);
+    let files = zairyu_app::attachments::of_application(&st.app, row.id).await?;
+    let answers = super::applications::answers_summary(st, ctx, row, &files);
     let page = OfficerApplicationPage {
         ctx: ctx.clone(),
         officer: Some(o.clone()),

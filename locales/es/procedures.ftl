@@ -48,7 +48,6 @@ entry-choose = Seleccione
 entry-changes-following = Este dato hará que cambien los campos de entrada siguientes.
 entry-refresh = Actualizar el formulario
 entry-add-row = Añadir otro
-entry-files-later = Los archivos adjuntos se añadirán en esta pantalla cuando este trámite admita la carga de archivos.
 entry-confirm-title = Confirmación del trámite
 entry-confirm-not-complete = La solicitud todavía no está completa.
 entry-confirm-lead = Si la información siguiente es correcta, pulse "Solicitar". Para hacer correcciones, pulse "Volver a la entrada de datos".

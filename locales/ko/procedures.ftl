@@ -48,7 +48,6 @@ entry-choose = 선택해 주십시오
 entry-changes-following = 이 항목에 따라 아래 입력 항목이 바뀝니다.
 entry-refresh = 입력 항목 갱신
 entry-add-row = 입력란 추가
-entry-files-later = 이 절차에서 파일 첨부가 가능해지면 이 화면에서 첨부할 수 있습니다.
 entry-confirm-title = 절차 내용 확인
 entry-confirm-not-complete = 신청은 아직 완료되지 않았습니다.
 entry-confirm-lead = 아래 내용이 맞으면 '신청' 버튼을 눌러 주십시오. 수정하시려면 '입력 화면으로 돌아가기' 버튼을 눌러 주십시오.

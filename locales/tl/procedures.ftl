@@ -48,7 +48,6 @@ entry-choose = Pakipili
 entry-changes-following = Magbabago ang mga item sa ibaba ayon sa item na ito.
 entry-refresh = I-update ang form
 entry-add-row = Magdagdag pa
-entry-files-later = Maidadagdag sa screen na ito ang mga attachment kapag nagbukas na ang pag-upload ng file para sa prosesong ito.
 entry-confirm-title = Pagkumpirma ng Proseso
 entry-confirm-not-complete = Hindi pa tapos ang aplikasyon.
 entry-confirm-lead = Kung tama ang impormasyon sa ibaba, pindutin ang "Mag-apply". Para magwasto, pindutin ang "Bumalik sa Pag-input".

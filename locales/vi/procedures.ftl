@@ -48,7 +48,6 @@ entry-choose = Vui lòng chọn
 entry-changes-following = Mục này sẽ làm thay đổi các mục nhập bên dưới.
 entry-refresh = Cập nhật biểu mẫu
 entry-add-row = Thêm mục khác
-entry-files-later = Tệp đính kèm sẽ được thêm trên màn hình này khi thủ tục này mở chức năng tải tệp lên.
 entry-confirm-title = Xác nhận thủ tục
 entry-confirm-not-complete = Hồ sơ vẫn chưa được nộp xong.
 entry-confirm-lead = Nếu thông tin dưới đây là đúng, hãy nhấn "Nộp". Để sửa, hãy nhấn "Quay lại màn hình nhập".

@@ -48,7 +48,6 @@ entry-choose = 请选择
 entry-changes-following = 此项目将使以下输入项目发生变化。
 entry-refresh = 更新输入项目
 entry-add-row = 添加输入栏
-entry-files-later = 本手续开放文件上传后，可在此页面附加文件。
 entry-confirm-title = 手续内容确认
 entry-confirm-not-complete = 申请尚未完成。
 entry-confirm-lead = 如果以下内容无误，请按“申请”按钮。如需修改，请按“返回输入页面”按钮。

@@ -48,7 +48,6 @@ entry-choose = 請選擇
 entry-changes-following = 此項目將使以下輸入項目發生變化。
 entry-refresh = 更新輸入項目
 entry-add-row = 新增輸入欄
-entry-files-later = 本手續開放檔案上傳後，可在此頁面附加檔案。
 entry-confirm-title = 手續內容確認
 entry-confirm-not-complete = 申請尚未完成。
 entry-confirm-lead = 如果以下內容無誤，請按「申請」按鈕。如需修改，請按「返回輸入頁面」按鈕。

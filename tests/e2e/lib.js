@@ -128,6 +128,12 @@ export function useServer(label) {
   });
 }
 
+/** The running server's log so far (the development mode logs the demonstration officer's
+ *  initial password there). */
+export function serverLog() {
+  return fs.readFileSync(server.logPath, 'utf8');
+}
+
 /** The running server's base URL (`http://127.0.0.1:<port>`). */
 export function base() {
   return server.base;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod attachments;
+pub mod backoffice;
 pub mod catalogue;
 pub mod clock;
 pub mod filing;
@@ -160,7 +161,9 @@ impl App {
 /// Rows the web layer shows, re-exported so that it needs no dependency on the store.
 pub mod views {
     pub use zairyu_mail::{StoredMail, list_mailbox};
+    pub use zairyu_store::applications::ApplicationRow;
     pub use zairyu_store::notices::NoticeRow;
+    pub use zairyu_store::officers::OfficerRow;
     pub use zairyu_store::postal_parse::PostalRow;
     pub use zairyu_store::users::UserRow;
 }

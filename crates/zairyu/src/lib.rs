@@ -128,6 +128,7 @@ pub fn web_config(cfg: &Config, app: &App) -> WebConfig {
 /// First-start data: demonstration notices on an empty database; the bundled postal codes (in the
 /// background, so the server answers at once).
 pub async fn prepare(app: &App, cfg: &Config) -> Result<(), StartError> {
+    zairyu_app::backoffice::procedures::load(app).await?;
     if zairyu_app::notices::seed_demo(app).await? {
         tracing::info!("demonstration notices loaded into the empty database");
     }
@@ -162,6 +163,12 @@ pub async fn serve(
             shutdown.clone(),
         ))
     });
+    // Procedure overrides changed on another server reach this one within a minute.
+    let overrides = tokio::spawn(zairyu_app::backoffice::procedures::reload_loop(
+        app.clone(),
+        Duration::from_secs(60),
+        shutdown.clone(),
+    ));
     let router = zairyu_web::router(app.clone(), web);
     let mut stop = shutdown.clone();
     let result = axum::serve(
@@ -179,6 +186,7 @@ pub async fn serve(
     if let Some(w) = worker {
         let _ = w.await;
     }
+    let _ = overrides.await;
     app.db.close().await;
     result
 }

@@ -5,7 +5,9 @@ pub mod favorites;
 pub mod model;
 pub mod search;
 
-pub use model::{Catalogue, CatalogueError, Category, Localized, Procedure, System};
+pub use model::{
+    Catalogue, CatalogueError, Category, Localized, Override, Overrides, Procedure, System,
+};
 pub use search::{SearchQuery, SearchResult, Sort};
 
 mod data {

@@ -7,6 +7,8 @@ pub mod entry;
 pub mod login;
 pub mod mypage;
 pub mod officer;
+pub mod officer_admin;
+pub mod officer_api;
 pub mod portal;
 pub mod procedures;
 pub mod recovery;
@@ -29,6 +31,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(applications::router())
         .merge(attachments::router())
         .merge(officer::router())
+        .merge(officer_admin::router())
+        .merge(officer_api::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

@@ -88,6 +88,7 @@ pub fn nav(ctx: &Ctx, o: &OfficerSession) -> Vec<(String, String)> {
     if o.allows(Permission::ViewQueue) {
         items.push(("/officer".to_owned(), ctx.t("officer-nav-queue")));
     }
+    items.extend(crate::routes::officer_admin::nav(ctx, o));
     items
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use zairyu_testkit::{Browser, Page, TestApp};
 
 /// Creates an officer and logs them in through both factors.
-async fn officer(t: &TestApp, login_id: &str, role: &str, office: &str) -> Browser {
+pub(crate) async fn officer(t: &TestApp, login_id: &str, role: &str, office: &str) -> Browser {
     let created = zairyu_app::officers::create(
         &t.app,
         &zairyu_app::officers::NewOfficerInput {

@@ -6,6 +6,7 @@
 mod applications;
 mod attachments;
 mod back_office;
+mod back_office_admin;
 mod entry;
 mod languages;
 mod login;

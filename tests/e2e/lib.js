@@ -186,7 +186,9 @@ export async function journey(name, device, options = {}) {
     // Judged once the journey is over, when the download (if it was one) has been seen.
     problems.push(() => (aborted && downloads.has(r.url()) ? null : `request failed: ${r.url()} ${r.failure()?.errorText}`));
   });
-  const axeCheck = axe ? axeChecker(name, shotsRoot) : null;
+  // axe is a script: in a context without JavaScript it cannot run (it would wait for ever). The
+  // pages such journeys see are checked in the journeys with it (the no-script pages by URL).
+  const axeCheck = axe && contextOptions.javaScriptEnabled !== false ? axeChecker(name, shotsRoot) : null;
   let n = 0;
   /** Saves `<nn>-<label>.png`, then checks the screen with axe in every scheme. */
   const shot = async (label, { check = true } = {}) => {

@@ -99,6 +99,19 @@ for (const run of RUNS) {
       await page.goto('/mypage');
       await page.waitForURL('**/login?**');
       assert.equal(await h1(page), t('login-title'));
+
+      // The notices, and a page that does not exist.
+      await page.goto('/notices');
+      await shot('notices');
+      const notice = page.locator('main a[href^="/notices/"]');
+      if (await notice.count()) {
+        await notice.first().click();
+        await page.waitForURL('**/notices/*');
+        await shot('notice');
+      }
+      const missing = await page.goto('/no-such-page');
+      assert.equal(missing.status(), 404);
+      await shot('not-found');
     }, { lang: run.lang, scheme: run.scheme }));
 }
 

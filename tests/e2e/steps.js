@@ -151,6 +151,24 @@ export async function notificationWithSaveAndLoad(j, email, saveDir) {
   assert.equal(await page.locator('#s-activity_org').isVisible(), false, 'no content section before a status');
   await shot('notification-entry');
 
+  // Errors shown: Proceed with nothing chosen.
+  await page.getByRole('button', { name: t('button-proceed-confirm') }).click();
+  await page.locator('#error-summary').waitFor();
+  await shot('notification-errors');
+
+  // The other conditional sections, each checked while shown: a contract, a spouse.
+  await page.locator('#f-status').selectOption('engineer_humanities');
+  await page.locator('#f-content_contract').selectOption('new_contract');
+  assert.equal(await page.locator('#s-contract_org').isVisible(), true);
+  assert.equal(await page.locator('[data-field="contract_date"]').isVisible(), true);
+  await shot('notification-contract');
+  await page.locator('#f-status').selectOption('spouse_japanese');
+  await page.locator('#f-content_spouse').selectOption('divorce');
+  assert.equal(await page.locator('#s-spouse').isVisible(), true);
+  assert.equal(await page.locator('#s-contract_org').isVisible(), false);
+  assert.equal(await page.locator('[data-field="spouse_date_of_birth"]').isVisible(), true);
+  await shot('notification-spouse');
+
   const answers = leavingAnswers(3);
   await fillNotification(page, answers);
   assert.equal(await page.locator('#s-activity_org').isVisible(), true, 'the status shows its section');

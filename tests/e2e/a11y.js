@@ -94,6 +94,7 @@ export function axeChecker(journeyName, shotsRoot) {
   save();
 
   return async function check(page, label) {
+    const started = Date.now();
     const original = await page.evaluate(() => document.documentElement.getAttribute('data-scheme'));
     const url = new URL(page.url()).pathname;
     const failures = [];
@@ -109,6 +110,7 @@ export function axeChecker(journeyName, shotsRoot) {
       }
       await page.evaluate((s) => document.documentElement.setAttribute('data-scheme', s), original);
     }
+    log[log.length - 1].ms = Date.now() - started;
     save();
     assert.equal(failures.length, 0, `axe found WCAG A/AA violations on "${label}" (${url}):\n${failures.join('\n')}`);
   };

@@ -84,7 +84,11 @@ async function startServer(label) {
   for (const k of ['ZAIRYU_CONFIG', 'ZAIRYU_DATABASE_URL', 'ZAIRYU_SMTP_URL', 'ZAIRYU_BASE_URL', 'ZAIRYU_ADDR', 'ZAIRYU_DATA_DIR']) {
     delete env[k];
   }
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
+  // The cheapest argon2id setting: the journeys run the debug binary, where OWASP's setting takes
+  // seconds a hash, and what they test is the pages, not the hashing (tested in the crates).
+  const configPath = path.join(dataDir, 'e2e.toml');
+  fs.writeFileSync(configPath, '[argon2]\nm_cost = 1024\nt_cost = 1\np_cost = 1\n');
+  const proc = spawn(bin, ['serve', '--config', configPath, '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
     env,
     stdio: ['ignore', log, log],
   });

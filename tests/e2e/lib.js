@@ -1,8 +1,9 @@
 // Shared helpers of the browser journeys: one zairyu server per test file (the binary, on a free
 // port, with its own temporary data folder, so mail goes to the development mailbox at
 // /dev/mailbox), Debian's headless Chromium through playwright-core (no browser is downloaded),
-// journeys with screenshots and a trap for script errors, and the user's way through registration
-// and login.
+// journeys in English or Japanese and one of the four colour schemes, with screenshots that also
+// check each screen with axe-core (a11y.js), a trap for script errors, and the user's way through
+// registration and login. What the journeys cover: docs/TESTING.md.
 //
 // Env: ZAIRYU_BIN (default ../../target/release/zairyu, from this folder),
 //      CHROMIUM (default /usr/bin/chromium). Screenshots: <repo>/target/e2e/<journey>/<nn>-<name>.png

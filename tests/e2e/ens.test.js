@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { registerUser, login, newEmail, useServer, withJourney } from './lib.js';
 import {
-  applicationList, myPageTour, notificationWithAutoFill, notificationWithSaveAndLoad, requestForUse,
+  applicationList, myPageTour, officerReceivesAndRegisters, notificationWithAutoFill, notificationWithSaveAndLoad, requestForUse,
 } from './steps.js';
 
 useServer('ens');
@@ -32,8 +32,9 @@ for (const run of RUNS) {
           const request = await requestForUse(j, email);
           const first = await notificationWithSaveAndLoad(j, email, saveDir);
           const second = await notificationWithAutoFill(j, first);
-          // The back office's part goes here when it lands: an officer accepts `first` and
-          // registers it complete, then the list below expects Completed and its mail.
+          // The back office: an officer receives `first` and registers it complete; the applicant
+          // gets both mails and sees Completed.
+          await officerReceivesAndRegisters(j, email, first);
           await applicationList(j, [first, second, request]);
           await myPageTour(j);
         } finally {

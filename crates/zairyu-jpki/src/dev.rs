@@ -417,6 +417,9 @@ pub enum CardError {
     Locked,
 }
 
+/// What the card hands the app: its certificate (DER) and the signature over the challenge.
+pub type Answer = (Vec<u8>, Vec<u8>);
+
 /// A simulated My Number Card.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TestCard {
@@ -530,7 +533,7 @@ impl TestCard {
         kind: CertKind,
         secret: &str,
         nonce: &str,
-    ) -> Result<Result<(Vec<u8>, Vec<u8>), CardError>, DevError> {
+    ) -> Result<Result<Answer, CardError>, DevError> {
         if self.locked(kind) {
             return Ok(Err(CardError::Locked));
         }

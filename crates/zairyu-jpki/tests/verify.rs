@@ -1,6 +1,9 @@
 //! Every way a card certificate or signature is refused, with fixtures made at test time by the
 //! development CA (nothing generated is committed).
 
+// Test code: clippy.toml allows unwrap in `#[test]` functions only, not in this file's helpers.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::sync::Arc;
 use time::OffsetDateTime;
 use zairyu_domain::{CardSex, CertKind, Date, Era, IdentityFailure, PartialDate};

@@ -403,7 +403,7 @@ fn revocation_lists_in_pem_and_der_revoke_and_are_reloaded_when_they_change() {
     let revoked =
         f.ca.crl_pem(
             CertKind::Signature,
-            &[serial.clone()],
+            std::slice::from_ref(&serial),
             now() - day,
             now() + day,
         )

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod catalogue;
 pub mod clock;
 pub mod filing;
+pub mod identity;
 pub mod notices;
 pub mod outbox;
 pub mod passwords;
@@ -88,6 +89,8 @@ pub struct App {
     pub transport: Transport,
     pub notice_cache: Arc<notices::NoticeCache>,
     pub catalogue: Arc<catalogue::Catalogue>,
+    /// My Number Card verification (and, in development, the card simulator).
+    pub identity: Arc<identity::Identity>,
 }
 
 impl std::fmt::Debug for App {
@@ -120,6 +123,7 @@ impl App {
             transport,
             notice_cache: Arc::new(notices::NoticeCache::default()),
             catalogue: Arc::new(catalogue),
+            identity: Arc::new(identity::Identity::default()),
         })
     }
 

@@ -33,6 +33,12 @@ impl CertKind {
     }
 }
 
+/// The exact bytes the card signs for a challenge: the purpose and the server's nonce, so a
+/// signature made for one step can never answer another.
+pub fn challenge_message(kind: CertKind, nonce: &str) -> Vec<u8> {
+    format!("zairyu-jpki/1 {} {nonce}", kind.code()).into_bytes()
+}
+
 /// Sex as the card records it (1 male, 2 female, 3 not known).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CardSex {

@@ -26,6 +26,8 @@ use x509_cert::ext::pkix::CertificatePolicies;
 use x509_cert::ext::pkix::certpolicy::PolicyInformation;
 use zairyu_domain::{Basic4, CardSex, CertKind, Era, PartialDate};
 
+pub use rsa::RsaPrivateKey as PrivateKey;
+
 /// PIN locks (roots/README.md): user-authentication PIN after 3 wrong entries, signature password
 /// after 5.
 pub const AUTH_PIN_TRIES: u32 = 3;
@@ -50,7 +52,8 @@ pub fn new_key() -> Result<RsaPrivateKey, DevError> {
     RsaPrivateKey::new(&mut rand::thread_rng(), 2048).map_err(|e| DevError::Key(e.to_string()))
 }
 
-fn key_pem(key: &RsaPrivateKey) -> Result<String, DevError> {
+/// A private key as PKCS#8 PEM.
+pub fn key_pem(key: &RsaPrivateKey) -> Result<String, DevError> {
     key.to_pkcs8_pem(LineEnding::LF)
         .map(|s| s.to_string())
         .map_err(|e| DevError::Key(e.to_string()))
@@ -63,7 +66,8 @@ fn key_pair(key: &RsaPrivateKey) -> Result<KeyPair, DevError> {
     )?)
 }
 
-fn read_key(pem: &str) -> Result<RsaPrivateKey, DevError> {
+/// Reads a PKCS#8 PEM private key.
+pub fn read_key(pem: &str) -> Result<RsaPrivateKey, DevError> {
     use rsa::pkcs8::DecodePrivateKey;
     RsaPrivateKey::from_pkcs8_pem(pem).map_err(|e| DevError::Key(e.to_string()))
 }
@@ -463,9 +467,23 @@ impl TestCard {
                 "the signature password must be 6 to 16 capital letters and digits".into(),
             ));
         }
+        TestCard::issue_with_keys(ca, holder, pin, password, now, new_key()?, new_key()?)
+    }
+
+    /// As [`TestCard::issue`], with keys made beforehand (tests keep a few to save time).
+    pub fn issue_with_keys(
+        ca: &DevCa,
+        holder: &CardHolder,
+        pin: &str,
+        password: &str,
+        now: OffsetDateTime,
+        auth_key: RsaPrivateKey,
+        sign_key: RsaPrivateKey,
+    ) -> Result<TestCard, DevError> {
+        if !valid_pin(pin) || !valid_password(password) {
+            return Err(DevError::Invalid("PIN or password not valid".into()));
+        }
         let b4 = holder.basic4()?;
-        let auth_key = new_key()?;
-        let sign_key = new_key()?;
         let auth = ca.issue(
             CertKind::Authentication,
             &auth_key,

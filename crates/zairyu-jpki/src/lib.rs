@@ -18,7 +18,8 @@ mod verify;
 pub use basic4::{OID_ADDRESS, OID_ADDRESS_FLAGS, OID_DOB, OID_NAME, OID_NAME_FLAGS, OID_SEX};
 pub use crl::{CrlFiles, NoRevocationCheck, Revocation, RevocationStatus};
 pub use roots::{TrustAnchor, TrustStore, TrustStores};
-pub use verify::{Verified, Verifier, challenge_message};
+pub use verify::{Verified, Verifier};
+pub use zairyu_domain::identity::challenge_message;
 pub use zairyu_domain::{Basic4, CertKind, IdentityFailure};
 
 /// Certificate policy of signature certificates (`1.2.392.200149.8.5.1.1.20`).

@@ -24,12 +24,6 @@ const MIN_KEY_BITS: usize = 2048;
 /// Certificates larger than this are not card certificates (they are about 1.5 KB).
 const MAX_CERT_BYTES: usize = 16 * 1024;
 
-/// The exact bytes the card signs for a challenge: the purpose and the server's nonce, so a
-/// signature made for one step can never answer another.
-pub fn challenge_message(kind: CertKind, nonce: &str) -> Vec<u8> {
-    format!("zairyu-jpki/1 {} {nonce}", kind.code()).into_bytes()
-}
-
 /// What a successful verification established.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verified {

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "accounts", include_str!("../migrations/0001_accounts.sql")),
     (2, "favorites", include_str!("../migrations/0002_favorites.sql")),
     (3, "applications", include_str!("../migrations/0003_applications.sql")),
+    (6, "identity", include_str!("../migrations/0006_identity.sql")),
 ];
 
 fn dialect(sql: &str, backend: Backend) -> String {

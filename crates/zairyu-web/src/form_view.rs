@@ -53,6 +53,9 @@ pub struct FieldView {
     /// The field is not shown (its own condition, its section's or its group's): its inputs are
     /// `disabled` and no error is placed on it.
     pub disabled: bool,
+    /// Filled from the My Number Card reading: shown as text marked "Basic 4 Info Read", no input
+    /// (the server puts the card's value in whatever is sent).
+    pub card_read: bool,
 }
 
 impl FieldView {

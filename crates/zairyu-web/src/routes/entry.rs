@@ -51,14 +51,17 @@ fn paragraphs(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The procedure and its entry form, or the page that says why the user cannot enter it.
-fn open<'a>(
+/// The procedure, its entry form and (for procedures that need it) the session's card reading, or
+/// the page that says why the user cannot enter it. Without a reading, a procedure that needs one
+/// sends the user to the reading (SPEC §7.3: every residence application repeats it).
+async fn open<'a>(
     st: &'a AppState,
     ctx: &Ctx,
     user: &SessionUser,
+    session: &str,
     id: &str,
     v: Option<u32>,
-) -> Result<Result<(&'a Procedure, &'a FormDef), Response>, WebError> {
+) -> Result<Result<Opened<'a>, Response>, WebError> {
     let p = st
         .app
         .catalogue
@@ -72,7 +75,20 @@ fn open<'a>(
                 .catalogue
                 .form_for(p, v)
                 .ok_or(WebError(ErrorKind::NotFound))?;
-            return Ok(Ok((p, form)));
+            return Ok(Ok((p, form, None)));
+        }
+        Gate::NeedsCardReading => {
+            let form = st
+                .app
+                .catalogue
+                .form_for(p, v)
+                .ok_or(WebError(ErrorKind::NotFound))?;
+            return Ok(
+                match zairyu_app::identity::reading(&st.app, user.user_id, session, &p.id).await? {
+                    Some(r) => Ok((p, form, Some(r))),
+                    None => Err(pages::see_other(&format!("/procedures/{}/identity", p.id))),
+                },
+            );
         }
         Gate::NotOpen => MessagePage::new(ctx, "entry-not-open-title")
             .para(ctx.t1("entry-not-open-text", "period", &period(ctx, p)))
@@ -99,12 +115,16 @@ fn open<'a>(
                     ctx.t("entry-go-to-request"),
                 ))
         }
-        Gate::NeedsCardReading => MessagePage::new(ctx, "entry-card-reading-title")
-            .para(ctx.t("entry-card-reading-text"))
-            .action(explanation),
     };
     Ok(Err(pages::render(ctx, http::StatusCode::FORBIDDEN, &page)))
 }
+
+/// What `open` gives a handler.
+type Opened<'a> = (
+    &'a Procedure,
+    &'a FormDef,
+    Option<zairyu_app::identity::Reading>,
+);
 
 fn entry_page(
     st: &AppState,
@@ -155,16 +175,20 @@ pub struct EntryQuery {
 
 async fn entry(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(q): axum::extract::Query<EntryQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, q.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, q.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    let answers = filing::starting_answers(&st.app, &user, form).await?;
+    let mut answers = filing::starting_answers(&st.app, &user, form).await?;
+    if let Some(r) = &reading {
+        filing::overlay(p, form, &mut answers, r);
+    }
     let mut page = entry_page(&st, &ctx, p, form, &answers, None);
+    super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
     if q.loaded == "1" {
         let dropped: Vec<&str> = q
             .dropped
@@ -202,16 +226,20 @@ async fn entry(
 
 async fn entry_submit(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    let answers = Answers::from_pairs(form, &data.0);
+    let mut answers = Answers::from_pairs(form, &data.0);
+    // What the card says wins over anything sent for its fields.
+    if let Some(r) = &reading {
+        filing::overlay(p, form, &mut answers, r);
+    }
     if data.get("action") == "save" {
         // Save Data: the entries as a file to download (the draft is kept too).
         let (bytes, _attachments_left_out) =
@@ -236,10 +264,9 @@ async fn entry_submit(
     filing::save_draft(&st.app, user.user_id, form, &answers).await?;
     if data.get("action") != "submit" {
         // A choice that changes the fields below, or "add a row": the form again, no errors yet.
-        return Ok(pages::ok(
-            &ctx,
-            &entry_page(&st, &ctx, p, form, &answers, None),
-        ));
+        let mut page = entry_page(&st, &ctx, p, form, &answers, None);
+        super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
+        return Ok(pages::ok(&ctx, &page));
     }
     match form.validate(&answers, filing::today(&st.app)) {
         Ok(_) => Ok(pages::see_other(&format!(
@@ -247,24 +274,33 @@ async fn entry_submit(
             p.id,
             version_suffix(&st, p, form)
         ))),
-        Err(errs) => Ok(pages::invalid(
-            &ctx,
-            &entry_page(&st, &ctx, p, form, &answers, Some(&errs)),
-        )),
+        Err(errs) => {
+            let mut page = entry_page(&st, &ctx, p, form, &answers, Some(&errs));
+            super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
+            Ok(pages::invalid(&ctx, &page))
+        }
     }
 }
 
 async fn confirm(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    let Some((cleaned, key)) = filing::pending(&st.app, user.user_id, form).await? else {
+    let pending = filing::pending(&st.app, user.user_id, form)
+        .await?
+        .filter(|(cleaned, _)| {
+            // Entries made with an earlier card reading go back to the entry screen.
+            reading
+                .as_ref()
+                .is_none_or(|r| !filing::differs_from_card(p, form, cleaned.answers(), r))
+        });
+    let Some((cleaned, key)) = pending else {
         // Nothing confirmed (a bookmark, or Back after Apply): the entry screen.
         return Ok(pages::see_other(&format!(
             "/procedures/{}/entry{}",
@@ -341,16 +377,26 @@ fn deadline_note(
 
 async fn apply(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    match filing::apply(&st.app, &user, p, form, data.get("submit_key"), &ctx.ip).await? {
+    match filing::apply(
+        &st.app,
+        &user,
+        p,
+        form,
+        data.get("submit_key"),
+        &ctx.ip,
+        reading.as_ref(),
+    )
+    .await?
+    {
         Applied::Filed { reference } => Ok(pages::see_other(&format!(
             "/procedures/{}/completed/{reference}",
             p.id
@@ -396,6 +442,14 @@ async fn completed(
             ctx.t("entry-go-to-notification"),
         ));
     }
+    if p.id == "rasens-request-for-use" {
+        page = page
+            .para(ctx.t("identity-rasens-granted"))
+            .action(Action::link(
+                "/procedures",
+                ctx.t("identity-go-to-procedures"),
+            ));
+    }
     page = page.action(Action::secondary(
         "/procedures",
         ctx.t("button-return-to-list"),
@@ -423,11 +477,11 @@ fn load_page(
 
 async fn load_form(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, _) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
@@ -441,12 +495,12 @@ async fn load_form(
 /// on this page and nothing changes.
 async fn load(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     upload: crate::forms::Upload,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, _) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };

@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod autofill;
 pub mod entry;
+pub mod identity;
 pub mod login;
 pub mod mypage;
 pub mod portal;
@@ -25,6 +26,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(entry::router())
         .merge(autofill::router())
         .merge(applications::router())
+        .merge(identity::router())
+        .merge(identity::dev_router(&state))
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

@@ -5,6 +5,7 @@
 
 mod applications;
 mod entry;
+mod identity;
 mod login;
 mod mail;
 mod mypage;

@@ -67,7 +67,7 @@ entry-needs-ens-request-text = To submit notifications, first complete the Reque
 entry-needs-rasens-request-text = To apply for residence procedures, first complete the Request For Use of the Online Residence Application System.
 entry-go-to-request = Go to the request for use
 entry-card-reading-title = My Number Card reading is needed
-entry-card-reading-text = This procedure starts by reading your My Number Card with a smartphone. That step is not open yet in this system.
+entry-card-reading-text = This procedure starts by reading your My Number Card with a smartphone (the Mynaportal app).
 
 past-title = The past procedure list
 past-intro = Choose one of your earlier applications of this procedure (from the last two years) to fill the form with what you entered then. Check every item before you apply: attachments are never copied.

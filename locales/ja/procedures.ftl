@@ -67,7 +67,7 @@ entry-needs-ens-request-text = 届出を行うには、先に電子届出シス�
 entry-needs-rasens-request-text = 在留申請を行うには、先に在留申請オンラインシステムの利用申出を完了してください。
 entry-go-to-request = 利用申出へ進む
 entry-card-reading-title = マイナンバーカードの読取りが必要です
-entry-card-reading-text = この手続は、スマートフォンでマイナンバーカードを読み取ることから始まります。この機能は本システムではまだ公開されていません。
+entry-card-reading-text = この手続は、スマートフォン（マイナポータルアプリ）でマイナンバーカードを読み取ることから始まります。
 
 past-title = 過去の手続一覧
 past-intro = この手続の過去2年以内の申請から1件を選ぶと、その時の入力内容で入力欄を埋めます。申請前に必ずすべての項目を確認してください。添付ファイルは引き継がれません。

@@ -57,6 +57,67 @@ pub fn gate(app: &App, p: &Procedure, user: &SessionUser) -> Gate {
     Gate::Open
 }
 
+/// The answers the card reading gives a procedure's card fields (SPEC §7.2: "Basic 4 Info Read").
+pub fn card_answers(
+    p: &Procedure,
+    form: &FormDef,
+    reading: &crate::identity::Reading,
+) -> Vec<(String, Answer)> {
+    let Some(cf) = &p.card_fields else {
+        return Vec::new();
+    };
+    let b = &reading.basic4;
+    // A name in the alphabet (full-width letters and the ideographic space folded); any other
+    // name exactly as the card records it.
+    let folded = b.name_one_byte();
+    let name = if folded.is_ascii() {
+        folded
+    } else {
+        b.name.clone()
+    };
+    let dob = match form.field(&cf.date_of_birth).map(|f| f.kind()) {
+        Some(zairyu_forms::FieldKind::Date {
+            allow_unknown: true,
+            ..
+        }) => Answer::Date {
+            text: b.date_of_birth.canonical(),
+            unknown: b.date_of_birth.unknown().code().to_owned(),
+        },
+        _ => Answer::Text(b.date_of_birth.canonical()),
+    };
+    vec![
+        (cf.name.clone(), Answer::Text(name)),
+        (cf.sex.clone(), Answer::Text(b.sex.code().to_owned())),
+        (cf.date_of_birth.clone(), dob),
+        (cf.address.clone(), Answer::Text(b.address.clone())),
+    ]
+}
+
+/// Puts the card's values into the answers, over anything sent for those fields.
+pub fn overlay(
+    p: &Procedure,
+    form: &FormDef,
+    answers: &mut Answers,
+    reading: &crate::identity::Reading,
+) {
+    for (id, a) in card_answers(p, form, reading) {
+        answers.insert(id, a);
+    }
+}
+
+/// Whether the answers hold other values than the reading for the card fields (a draft made with
+/// an earlier reading).
+pub fn differs_from_card(
+    p: &Procedure,
+    form: &FormDef,
+    answers: &Answers,
+    reading: &crate::identity::Reading,
+) -> bool {
+    card_answers(p, form, reading)
+        .iter()
+        .any(|(id, a)| answers.get(id) != Some(a))
+}
+
 /// Today in Japan, the day against which "not in the future" is judged.
 pub fn today(app: &App) -> Date {
     let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
@@ -213,6 +274,7 @@ pub async fn apply(
     form: &FormDef,
     key: &str,
     ip: &str,
+    reading: Option<&crate::identity::Reading>,
 ) -> Result<Applied, AppError> {
     {
         let mut conn = app.db.read().await?;
@@ -234,6 +296,14 @@ pub async fn apply(
     };
     if !crate::secret::same(key, &expected) {
         return Ok(Applied::Stale);
+    }
+    // A procedure that needs the card reading files only with a reading of this session that the
+    // answers agree with (SPEC §7.3).
+    if p.requires_card_reading {
+        match reading {
+            Some(r) if !differs_from_card(p, form, cleaned.answers(), r) => {}
+            _ => return Ok(Applied::Stale),
+        }
     }
     let kind = match p.category {
         crate::catalogue::Category::Application => "application",
@@ -327,6 +397,13 @@ pub async fn apply(
     if !crate::attachments::link(&mut tx, user.user_id, form, cleaned.answers(), id).await? {
         return Ok(Applied::Stale);
     }
+    if let Some(r) = reading.filter(|_| p.requires_card_reading)
+        && !zairyu_store::identity::mark_used(&mut tx, r.challenge_id, user.user_id, id, now)
+            .await?
+    {
+        // Used by another filing in the meantime: nothing is filed (the transaction rolls back).
+        return Ok(Applied::Stale);
+    }
     drafts::delete(&mut tx, user.user_id, &p.id).await?;
     let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
     let procedure_name = p.name.get(locale.code()).to_owned();
@@ -345,8 +422,15 @@ pub async fn apply(
         now,
     )
     .await?;
-    // The Electronic Notification System's request for use is approved automatically (SPEC §7.1).
-    if p.id == "ens-request-for-use" && !app.cfg.manual_request_review {
+    // A request for use is approved automatically (SPEC §7.1, §7.2) and grants the right to use
+    // its system; the RASENS one also makes the verified identity the user's profile. The ENS one
+    // waits for an officer when the installation wants it reviewed (`manual_request_review`).
+    let reviewed = p.system == System::Ens && app.cfg.manual_request_review;
+    if p.category == crate::catalogue::Category::RequestForUse && !reviewed {
+        let system = match p.system {
+            System::Ens => "ens",
+            System::Rasens => "rasens",
+        };
         applications::change_status(
             &mut tx,
             id,
@@ -357,7 +441,37 @@ pub async fn apply(
             now,
         )
         .await?;
-        applications::grant_usage(&mut tx, user.user_id, "ens", id, now).await?;
+        applications::grant_usage(&mut tx, user.user_id, system, id, now).await?;
+        if p.system == System::Rasens {
+            let a = cleaned.answers();
+            let text = |f: &str| a.text(f).unwrap_or("").to_owned();
+            let dob = match p
+                .card_fields
+                .as_ref()
+                .and_then(|cf| a.get(&cf.date_of_birth))
+            {
+                Some(Answer::Date { text, .. }) | Some(Answer::Text(text)) => text.clone(),
+                _ => String::new(),
+            };
+            let sex = p
+                .card_fields
+                .as_ref()
+                .map(|cf| text(&cf.sex))
+                .unwrap_or_default();
+            zairyu_store::identity::set_profile(
+                &mut tx,
+                user.user_id,
+                &zairyu_store::identity::Profile {
+                    sex: &sex,
+                    date_of_birth: &dob,
+                    postal_code: &text("postal_code"),
+                    address: &text("address"),
+                    telephone: &text("telephone"),
+                },
+                now,
+            )
+            .await?;
+        }
         enqueue_mail(
             &mut tx,
             &MailJob {

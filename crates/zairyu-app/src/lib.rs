@@ -8,6 +8,7 @@ pub mod backoffice;
 pub mod catalogue;
 pub mod clock;
 pub mod filing;
+pub mod identity;
 pub mod notices;
 pub mod officers;
 pub mod outbox;
@@ -105,6 +106,8 @@ pub struct App {
     pub catalogue: Arc<catalogue::Catalogue>,
     /// Attachment bytes (the database says whose they are).
     pub files: attachments::FileStore,
+    /// My Number Card verification (and, in development, the card simulator).
+    pub identity: Arc<identity::Identity>,
 }
 
 impl std::fmt::Debug for App {
@@ -139,6 +142,7 @@ impl App {
             notice_cache: Arc::new(notices::NoticeCache::default()),
             catalogue: Arc::new(catalogue),
             files,
+            identity: Arc::new(identity::Identity::default()),
         })
     }
 

@@ -142,6 +142,9 @@ pub async fn purge(app: &App) -> Result<(), AppError> {
         .map_err(zairyu_store::StoreError::from_sqlx)?;
     let n = zairyu_store::sessions::purge_expired(&mut w, app.now()).await?;
     let m = zairyu_store::tokens::purge_drafts(&mut w, app.now()).await?;
+    // Card readings: unanswered codes that ran out, and unused readings older than a session can
+    // live (a reading only counts within its session); readings used by an application are kept.
+    zairyu_store::identity::purge(&mut w, app.now(), app.now() - crate::clock::DAY).await?;
     drop(w);
     let reminded = crate::filing::remind_and_purge_drafts(app).await?;
     if reminded > 0 {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod db;
 pub mod drafts;
 pub mod favorites;
+pub mod identity;
 pub mod jobs;
 pub mod migrate;
 pub mod notices;

@@ -43,6 +43,79 @@ async fn fresh_postgres() -> String {
     format!("{base}/{name}")
 }
 
+/// A folder of the machine's temporary space made once (by whichever process gets there first)
+/// and reused: generated keys never go into the repository.
+fn cached(name: &str, make: impl FnOnce(&std::path::Path)) -> PathBuf {
+    let dir = std::env::temp_dir().join(name);
+    if dir.join("done").exists() {
+        return dir;
+    }
+    let tmp = std::env::temp_dir().join(format!("{name}.{}", rand::random::<u64>()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    make(&tmp);
+    std::fs::write(tmp.join("done"), b"").unwrap();
+    // Another process may have won the race; its folder is as good as ours.
+    if std::fs::rename(&tmp, &dir).is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    dir
+}
+
+/// The development CA every test server trusts, with current empty revocation lists.
+pub fn cached_ca_dir() -> PathBuf {
+    cached("zairyu-test-jpki-ca-v1", |dir| {
+        let ca = zairyu_jpki::dev::DevCa::open_or_create(dir).unwrap();
+        let now = time::OffsetDateTime::now_utc();
+        let years = time::Duration::days(3650);
+        for (kind, name) in [
+            (zairyu_domain::CertKind::Signature, "crl-sign.pem"),
+            (zairyu_domain::CertKind::Authentication, "crl-auth.pem"),
+        ] {
+            let pem = ca.crl_pem(kind, &[], now - years, now + years).unwrap();
+            std::fs::write(dir.join(name), pem).unwrap();
+        }
+    })
+}
+
+/// A second CA that no test server trusts.
+pub fn stranger_ca() -> zairyu_jpki::dev::DevCa {
+    let dir = cached("zairyu-test-jpki-stranger-v1", |dir| {
+        zairyu_jpki::dev::DevCa::open_or_create(dir).unwrap();
+    });
+    zairyu_jpki::dev::DevCa::open_or_create(&dir).unwrap()
+}
+
+/// At least `n` RSA-2048 keys, made once per machine.
+pub fn cached_keys(n: usize) -> Vec<zairyu_jpki::dev::PrivateKey> {
+    let dir = cached("zairyu-test-jpki-keys-v1", |dir| {
+        for i in 0..12 {
+            let k = zairyu_jpki::dev::new_key().unwrap();
+            std::fs::write(
+                dir.join(format!("key-{i}.pem")),
+                zairyu_jpki::dev::key_pem(&k).unwrap(),
+            )
+            .unwrap();
+        }
+    });
+    assert!(n <= 12, "only 12 cached keys");
+    (0..n)
+        .map(|i| {
+            let pem = std::fs::read_to_string(dir.join(format!("key-{i}.pem"))).unwrap();
+            zairyu_jpki::dev::read_key(&pem).unwrap()
+        })
+        .collect()
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
 /// A running server for one test.
 pub struct TestApp {
     pub base: String,
@@ -96,6 +169,11 @@ impl TestApp {
             cfg.database_url = fresh_postgres().await;
             pg_database = cfg.database_url.rsplit('/').next().map(str::to_owned);
         }
+        // The development CA (trusted in development mode) comes from a cache made once per
+        // machine, as RSA keys take a while; its revocation lists are current and empty.
+        let dev_dir = cfg.data_dir.join("jpki-dev");
+        copy_dir(&cached_ca_dir(), &dev_dir);
+        cfg.jpki.crl_files = vec![dev_dir.join("crl-sign.pem"), dev_dir.join("crl-auth.pem")];
         f(&mut cfg);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -130,6 +208,65 @@ impl TestApp {
             pg_database,
             _tmp: tmp,
         }
+    }
+
+    /// The development CA this server trusts.
+    pub fn ca(&self) -> zairyu_jpki::dev::DevCa {
+        zairyu_jpki::dev::DevCa::open_or_create(&self.data_dir.join("jpki-dev")).unwrap()
+    }
+
+    /// The app's clock as a date-time (certificates are issued against it).
+    pub fn now(&self) -> time::OffsetDateTime {
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.clock.now_ms()) * 1_000_000)
+            .unwrap()
+    }
+
+    /// Makes test card `id` (in the server's card folder, for the development phone page too),
+    /// with PIN 1234 and signature password ABC123, from cached keys `2n` and `2n+1`.
+    pub fn card(&self, id: &str, n: usize) -> zairyu_jpki::dev::TestCard {
+        use zairyu_jpki::dev::{CardHolder, TestCard};
+        let keys = cached_keys(2 * n + 2);
+        let holder = CardHolder {
+            name: "SMITH JOHN".into(),
+            address: "東京都千代田区霞が関一丁目１番１号".into(),
+            year: 1990,
+            month: 4,
+            day: 15,
+            sex: zairyu_domain::CardSex::Male,
+        };
+        let card = TestCard::issue_with_keys(
+            &self.ca(),
+            &holder,
+            "1234",
+            "ABC123",
+            self.now(),
+            keys[2 * n].clone(),
+            keys[2 * n + 1].clone(),
+        )
+        .unwrap();
+        card.save(
+            &self
+                .data_dir
+                .join("jpki-dev/cards")
+                .join(format!("{id}.json")),
+        )
+        .unwrap();
+        card
+    }
+
+    /// Replaces a revocation list of the development CA with one naming `revoked` serials.
+    pub fn revoke(&self, kind: zairyu_domain::CertKind, revoked: &[Vec<u8>]) {
+        let day = time::Duration::days(1);
+        let pem = self
+            .ca()
+            .crl_pem(kind, revoked, self.now() - day, self.now() + day * 30)
+            .unwrap();
+        let name = match kind {
+            zairyu_domain::CertKind::Signature => "crl-sign.pem",
+            zairyu_domain::CertKind::Authentication => "crl-auth.pem",
+        };
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::write(self.data_dir.join("jpki-dev").join(name), pem).unwrap();
     }
 
     /// A new browser with an empty cookie jar.

@@ -60,6 +60,9 @@ pub struct FieldView {
     pub max_files: usize,
     pub upload_action: String,
     pub remove_action: String,
+    /// Filled from the My Number Card reading: shown as text marked "Basic 4 Info Read", no input
+    /// (the server puts the card's value in whatever is sent).
+    pub card_read: bool,
 }
 
 /// A file attached to a slot.

@@ -418,4 +418,30 @@
       button.addEventListener("click", function () { open(field, button); });
     });
   });
+// ---- My Number Card reading (routes/identity.rs): the waiting screen moves on by itself ----
+// The element with data-identity-status names a URL answering {"waiting": bool}. While the code
+// waits, ask every 2 seconds; once it does not (the phone answered, or the code ran out), reload:
+// the server shows the next step, the refusal, or the entry screen. Without the script the
+// "Check again" button does the same.
+(function () {
+  "use strict";
+  var el = document.querySelector("[data-identity-status]");
+  if (!el || typeof fetch !== "function") { return; }
+  var url = el.getAttribute("data-identity-status");
+  var stopped = false;
+  function poll() {
+    if (stopped) { return; }
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : { waiting: true }; })
+      .then(function (s) {
+        if (s && s.waiting === false) {
+          stopped = true;
+          window.location.reload();
+        } else {
+          window.setTimeout(poll, 2000);
+        }
+      })
+      .catch(function () { window.setTimeout(poll, 5000); });
+  }
+  window.setTimeout(poll, 2000);
 })();

@@ -41,6 +41,25 @@ pub struct Config {
     /// Requests for use of the Electronic Notification System wait for an officer instead of being
     /// approved at once.
     pub manual_request_review: bool,
+    /// My Number Card verification: trust stores and revocation (docs/OPERATIONS.md).
+    pub jpki: JpkiConfig,
+}
+
+/// `[jpki]`: roots added beside the compiled-in J-LIS roots, one store per kind; the revocation
+/// lists; and the development switch that turns revocation checking off.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct JpkiConfig {
+    /// PEM files of further roots for signature certificates (e.g. J-LIS's 2019 root).
+    pub signature_roots: Vec<PathBuf>,
+    /// PEM files of further roots for user-authentication certificates.
+    pub authentication_roots: Vec<PathBuf>,
+    /// X.509 CRL files (DER or PEM), re-read when they change. Without a current list for a
+    /// certificate's root, the certificate is refused.
+    pub crl_files: Vec<PathBuf>,
+    /// Development only (refused when SMTP is configured): verify without any revocation check.
+    /// Logged at start and shown on every card-reading screen.
+    pub skip_revocation_check: bool,
 }
 
 impl Default for Config {
@@ -64,6 +83,7 @@ impl Default for Config {
             body_limit_kib: 64,
             draft_days: 30,
             manual_request_review: false,
+            jpki: JpkiConfig::default(),
         }
     }
 }
@@ -188,6 +208,12 @@ impl Config {
         if let Some(v) = get("ZAIRYU_MANUAL_REQUEST_REVIEW") {
             self.manual_request_review = flag("ZAIRYU_MANUAL_REQUEST_REVIEW", v)?;
         }
+        if let Some(v) = get("ZAIRYU_JPKI_SKIP_REVOCATION_CHECK") {
+            self.jpki.skip_revocation_check = flag("ZAIRYU_JPKI_SKIP_REVOCATION_CHECK", v)?;
+        }
+        if let Some(v) = get("ZAIRYU_JPKI_CRL_FILES") {
+            self.jpki.crl_files = std::env::split_paths(&v).collect();
+        }
         Ok(())
     }
 
@@ -197,6 +223,17 @@ impl Config {
         } else {
             self.database_url.clone()
         }
+    }
+
+    /// Development mode: no SMTP configured, so mail goes to files and the development mailbox,
+    /// the development CA and the card simulator are on. Production always configures SMTP.
+    pub fn development(&self) -> bool {
+        self.smtp_url.is_empty()
+    }
+
+    /// Where the development CA and test cards live.
+    pub fn jpki_dev_dir(&self) -> PathBuf {
+        self.data_dir.join("jpki-dev")
     }
 
     pub fn base_url(&self) -> String {
@@ -214,6 +251,11 @@ impl Config {
                 "password bounds {}–{} are not sensible (min ≥ 8, max ≥ min, max ≤ 128)",
                 self.password_min, self.password_max
             )));
+        }
+        if self.jpki.skip_revocation_check && !self.development() {
+            return Err(ConfigError::Invalid(
+                "jpki.skip_revocation_check is a development setting and cannot be used with SMTP configured".into(),
+            ));
         }
         if !self.secret_key.is_empty() && parse_hex_key(&self.secret_key).is_none() {
             return Err(ConfigError::Invalid(
@@ -268,6 +310,17 @@ mod tests {
             c.apply_env(|k| (k == "ZAIRYU_PASSWORD_MIN").then(|| "ten".into()))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn skipping_revocation_is_for_development_only() {
+        let mut c: Config =
+            toml::from_str("[jpki]\nskip_revocation_check = true\ncrl_files = [\"a.crl\"]")
+                .unwrap();
+        assert!(c.validate().is_ok());
+        c.smtp_url = "smtp://mail.example.jp".into();
+        assert!(c.validate().is_err());
+        assert!(toml::from_str::<Config>("[jpki]\nskip_revocation = true").is_err());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Wiring: builds the application from configuration and runs the server and the worker. Shared
 //! by `main` and by the test kit, so tests run exactly what production runs.
 
+pub mod card;
 pub mod config;
+pub mod identity;
 
 use config::{Config, parse_hex_key};
 use std::path::Path;
@@ -36,6 +38,10 @@ pub enum StartError {
     Listen(String, std::io::Error),
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Identity(#[from] identity::IdentityError),
+    #[error(transparent)]
+    Card(#[from] card::CardCliError),
 }
 
 /// The server key from configuration, or one generated once and kept beside the data.
@@ -109,7 +115,9 @@ pub async fn build(cfg: &Config, clock: Arc<dyn Clock>) -> Result<App, StartErro
     app_cfg.files = zairyu_app::attachments::StoreConfig::Local(cfg.data_dir.join("files"));
     app_cfg.manual_request_review = cfg.manual_request_review;
     let i18n = Arc::new(I18n::load()?);
-    Ok(App::new(db, app_cfg, key, clock, i18n, transport)?)
+    let mut app = App::new(db, app_cfg, key, clock, i18n, transport)?;
+    app.identity = Arc::new(identity::build(cfg)?);
+    Ok(app)
 }
 
 /// The web settings that follow from the configuration.

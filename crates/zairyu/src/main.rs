@@ -65,6 +65,13 @@ enum Command {
         #[command(subcommand)]
         command: OfficerCommand,
     },
+    /// The My Number Card simulator (development mode only: no SMTP configured).
+    Card {
+        #[command(subcommand)]
+        command: CardCommand,
+        #[arg(long, global = true)]
+        data_dir: Option<PathBuf>,
+    },
     /// Load the demonstration data into an empty database (also done by `serve`).
     Demo {
         #[arg(long)]
@@ -111,6 +118,41 @@ enum FormsCommand {
         /// The procedures folder.
         #[arg(default_value = "procedures")]
         dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum CardCommand {
+    /// Make a test card (keys and certificates from the development CA, made on first use).
+    New {
+        /// Family and given name, separated by a space (stored with an ideographic space).
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        address: String,
+        /// YYYYMMDD.
+        #[arg(long)]
+        date_of_birth: String,
+        /// male, female or unknown.
+        #[arg(long)]
+        sex: String,
+        /// The user-authentication PIN: 4 digits.
+        #[arg(long, default_value = "1234")]
+        pin: String,
+        /// The signature password: 6 to 16 capital letters and digits.
+        #[arg(long, default_value = "ABC123")]
+        password: String,
+        /// A name for the card file [default: card1, card2, …].
+        #[arg(long, default_value = "")]
+        id: String,
+    },
+    /// List the test cards.
+    List,
+    /// Play the Mynaportal app for the one-time URL of a QR code.
+    Scan {
+        url: String,
+        #[arg(long)]
+        card: Option<String>,
     },
 }
 
@@ -342,6 +384,46 @@ async fn run(cli: Cli) -> Result<(), StartError> {
                 )));
             }
         },
+        Command::Card { command, data_dir } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            match command {
+                CardCommand::New {
+                    name,
+                    address,
+                    date_of_birth,
+                    sex,
+                    pin,
+                    password,
+                    id,
+                } => {
+                    let id = zairyu::card::new_card(
+                        &cfg,
+                        &zairyu::card::NewCard {
+                            id,
+                            name,
+                            address,
+                            date_of_birth,
+                            sex,
+                            pin,
+                            password,
+                        },
+                    )?;
+                    println!(
+                        "test card {id} made: {}",
+                        zairyu::card::card_path(&cfg, &id).display()
+                    );
+                }
+                CardCommand::List => {
+                    for line in zairyu::card::list(&cfg)? {
+                        println!("{line}");
+                    }
+                }
+                CardCommand::Scan { url, card } => {
+                    println!("{}", zairyu::card::scan(&cfg, &url, card.as_deref()).await?);
+                }
+            }
+        }
         Command::Demo { data_dir } => {
             set_dir(&mut cfg, data_dir);
             init_logging(cfg.log_json);

@@ -100,6 +100,31 @@ struct Raw {
     deadline_field: Option<String>,
     #[serde(default)]
     deadline_fields: Vec<String>,
+    #[serde(default)]
+    card_fields: Option<CardFields>,
+}
+
+/// The fields of a procedure's form that the My Number Card reading fills (SPEC §7.2: shown marked
+/// "Basic 4 Info Read", not editable). Needed by every form of a procedure with
+/// `requires_card_reading`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardFields {
+    /// A text field.
+    pub name: String,
+    /// A radio or select field offering `male`, `female` and `unknown`.
+    pub sex: String,
+    /// A date field.
+    pub date_of_birth: String,
+    /// An address or text field.
+    pub address: String,
+}
+
+impl CardFields {
+    /// The four field ids.
+    pub fn ids(&self) -> [&str; 4] {
+        [&self.name, &self.sex, &self.date_of_birth, &self.address]
+    }
 }
 
 /// A legal deadline counted from the date of the event (SPEC §8.3: a notification is due within 14
@@ -157,6 +182,8 @@ pub struct Procedure {
     pub deadline: Option<Deadline>,
     /// What the back office changed, shared by every procedure of the catalogue.
     pub overrides: Overrides,
+    /// The fields the card reading fills, for procedures that require it.
+    pub card_fields: Option<CardFields>,
 }
 
 /// A back-office change to a procedure, over what its file says (issue 5, item 7).
@@ -242,6 +269,55 @@ pub struct Catalogue {
 #[serde(deny_unknown_fields)]
 struct RawSynonyms {
     groups: Vec<Vec<String>>,
+}
+
+/// A form of a procedure that requires the card reading names, in `card_fields`, four top-level
+/// fields of kinds that can hold what the card says.
+fn check_card_fields(p: &Procedure, form: &FormDef, at: &str, errors: &mut Vec<String>) {
+    use zairyu_forms::FieldKind as K;
+    let Some(cf) = &p.card_fields else {
+        if p.requires_card_reading {
+            errors.push(format!(
+                "{at}: the procedure requires the card reading but names no card_fields"
+            ));
+        }
+        return;
+    };
+    if !p.requires_card_reading {
+        errors.push(format!("{at}: card_fields without requires_card_reading"));
+    }
+    let kind = |id: &str| form.field(id).map(|f| f.kind().clone());
+    let fits = |id: &str, ok: fn(&K) -> bool| match kind(id) {
+        Some(k) if ok(&k) => None,
+        Some(k) => Some(format!(
+            "{at}: card field {id:?} cannot be a {} field",
+            k.name()
+        )),
+        None => Some(format!(
+            "{at}: card field {id:?} is not a top-level field of the form"
+        )),
+    };
+    let sex_ok = |k: &K| {
+        k.options().is_some_and(|o| {
+            ["male", "female", "unknown"]
+                .iter()
+                .all(|v| o.iter().any(|c| c.value() == *v))
+        })
+    };
+    let problems = [
+        fits(&cf.name, |k| matches!(k, K::Text { .. })),
+        fits(&cf.sex, |k| matches!(k, K::Radio { .. } | K::Select { .. })).or_else(|| {
+            kind(&cf.sex).filter(|k| !sex_ok(k)).map(|_| {
+                format!(
+                    "{at}: card field {:?} must offer male, female and unknown",
+                    cf.sex
+                )
+            })
+        }),
+        fits(&cf.date_of_birth, |k| matches!(k, K::Date { .. })),
+        fits(&cf.address, |k| matches!(k, K::Address | K::Text { .. })),
+    ];
+    errors.extend(problems.into_iter().flatten());
 }
 
 fn instant(s: &str, what: &str, errors: &mut Vec<String>) -> Option<i64> {
@@ -374,6 +450,7 @@ impl Catalogue {
                     keywords: raw.keywords,
                     form_versions: raw.form_versions,
                     deadline,
+                    card_fields: raw.card_fields,
                     search_text: BTreeMap::new(),
                     synonym_groups: Vec::new(),
                     overrides: overrides.clone(),
@@ -501,6 +578,7 @@ impl Catalogue {
                             ));
                         }
                     }
+                    check_card_fields(p, &form, &at, &mut errors);
                     self.forms.insert(((*procedure).to_owned(), *version), form);
                 }
                 Err(es) => errors.extend(es.iter().map(|e| format!("{at}: {e}"))),

@@ -194,12 +194,12 @@ fn back_to_slot(st: &AppState, p: &Procedure, form: &FormDef, note: &str, slot: 
 /// entries kept as the draft.
 async fn attach(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     Query(vq): Query<VersionQuery>,
     body: StreamedForm,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, _) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
@@ -239,12 +239,12 @@ async fn attach(
 /// Remove: one file off its slot (and deleted), the other entries kept as the draft.
 async fn remove(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     Query(vq): Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, _) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };

@@ -49,7 +49,10 @@ async fn list(
         .catalogue
         .get(&id)
         .ok_or(WebError(ErrorKind::NotFound))?;
-    if filing::gate(&st.app, p, &user) != Gate::Open {
+    if !matches!(
+        filing::gate(&st.app, p, &user),
+        Gate::Open | Gate::NeedsCardReading
+    ) {
         return Ok(pages::see_other(&format!("/procedures/{id}/entry")));
     }
     let form = st
@@ -182,7 +185,10 @@ async fn select(
         .catalogue
         .get(&id)
         .ok_or(WebError(ErrorKind::NotFound))?;
-    if filing::gate(&st.app, p, &user) != Gate::Open {
+    if !matches!(
+        filing::gate(&st.app, p, &user),
+        Gate::Open | Gate::NeedsCardReading
+    ) {
         return Ok(pages::see_other(&format!("/procedures/{id}/entry")));
     }
     let form = st

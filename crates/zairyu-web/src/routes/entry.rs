@@ -52,14 +52,17 @@ fn paragraphs(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The procedure and its entry form, or the page that says why the user cannot enter it.
-pub(crate) fn open<'a>(
+/// The procedure, its entry form and (for procedures that need it) the session's card reading, or
+/// the page that says why the user cannot enter it. Without a reading, a procedure that needs one
+/// sends the user to the reading (SPEC §7.3: every residence application repeats it).
+pub(crate) async fn open<'a>(
     st: &'a AppState,
     ctx: &Ctx,
     user: &SessionUser,
+    session: &str,
     id: &str,
     v: Option<u32>,
-) -> Result<Result<(&'a Procedure, &'a FormDef), Response>, WebError> {
+) -> Result<Result<Opened<'a>, Response>, WebError> {
     let p = st
         .app
         .catalogue
@@ -73,7 +76,20 @@ pub(crate) fn open<'a>(
                 .catalogue
                 .form_for(p, v)
                 .ok_or(WebError(ErrorKind::NotFound))?;
-            return Ok(Ok((p, form)));
+            return Ok(Ok((p, form, None)));
+        }
+        Gate::NeedsCardReading => {
+            let form = st
+                .app
+                .catalogue
+                .form_for(p, v)
+                .ok_or(WebError(ErrorKind::NotFound))?;
+            return Ok(
+                match zairyu_app::identity::reading(&st.app, user.user_id, session, &p.id).await? {
+                    Some(r) => Ok((p, form, Some(r))),
+                    None => Err(pages::see_other(&format!("/procedures/{}/identity", p.id))),
+                },
+            );
         }
         Gate::NotOpen => MessagePage::new(ctx, "entry-not-open-title")
             .para(ctx.t1("entry-not-open-text", "period", &period(ctx, p)))
@@ -100,12 +116,16 @@ pub(crate) fn open<'a>(
                     ctx.t("entry-go-to-request"),
                 ))
         }
-        Gate::NeedsCardReading => MessagePage::new(ctx, "entry-card-reading-title")
-            .para(ctx.t("entry-card-reading-text"))
-            .action(explanation),
     };
     Ok(Err(pages::render(ctx, http::StatusCode::FORBIDDEN, &page)))
 }
+
+/// What `open` gives a handler.
+type Opened<'a> = (
+    &'a Procedure,
+    &'a FormDef,
+    Option<zairyu_app::identity::Reading>,
+);
 
 pub(crate) fn entry_page(
     st: &AppState,
@@ -161,17 +181,21 @@ pub struct EntryQuery {
 
 async fn entry(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(q): axum::extract::Query<EntryQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, q.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, q.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    let answers = filing::starting_answers(&st.app, &user, form).await?;
+    let mut answers = filing::starting_answers(&st.app, &user, form).await?;
+    if let Some(r) = &reading {
+        filing::overlay(p, form, &mut answers, r);
+    }
     let mut page =
         attachments::entry_view(&st, &ctx, user.user_id, p, form, &answers, None, &[]).await?;
+    super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
     if q.attached == "1" {
         page.alert = Some(ctx.t("attach-done"));
     } else if q.removed == "1" {
@@ -219,16 +243,20 @@ async fn entry(
 
 async fn entry_submit(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
     let mut answers = Answers::from_pairs(form, &data.0);
+    // What the card says wins over anything sent for its fields.
+    if let Some(r) = &reading {
+        filing::overlay(p, form, &mut answers, r);
+    }
     if data.get("action") == "save" {
         // Save Data: the entries as a file to download (the draft is kept too).
         let (bytes, _attachments_left_out) =
@@ -256,9 +284,10 @@ async fn entry_submit(
     filing::save_draft(&st.app, user.user_id, form, &answers).await?;
     if data.get("action") != "submit" {
         // A choice that changes the fields below, or "add a row": the form again, no errors yet.
-        let page =
+        let mut page =
             attachments::entry_view(&st, &ctx, user.user_id, p, form, &answers, None, &problems)
                 .await?;
+        super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
         return Ok(attachments::respond(&ctx, &page));
     }
     let checked = form.validate(&answers, filing::today(&st.app));
@@ -274,7 +303,7 @@ async fn entry_submit(
         ))),
         checked => {
             let errs = checked.err();
-            let page = attachments::entry_view(
+            let mut page = attachments::entry_view(
                 &st,
                 &ctx,
                 user.user_id,
@@ -285,6 +314,7 @@ async fn entry_submit(
                 &problems,
             )
             .await?;
+            super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
             Ok(pages::invalid(&ctx, &page))
         }
     }
@@ -292,15 +322,23 @@ async fn entry_submit(
 
 async fn confirm(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    let Some((cleaned, key)) = filing::pending(&st.app, user.user_id, form).await? else {
+    let pending = filing::pending(&st.app, user.user_id, form)
+        .await?
+        .filter(|(cleaned, _)| {
+            // Entries made with an earlier card reading go back to the entry screen.
+            reading
+                .as_ref()
+                .is_none_or(|r| !filing::differs_from_card(p, form, cleaned.answers(), r))
+        });
+    let Some((cleaned, key)) = pending else {
         // Nothing confirmed (a bookmark, or Back after Apply): the entry screen.
         return Ok(pages::see_other(&format!(
             "/procedures/{}/entry{}",
@@ -387,16 +425,26 @@ fn deadline_note(
 
 async fn apply(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     data: FormData,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, reading) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    match filing::apply(&st.app, &user, p, form, data.get("submit_key"), &ctx.ip).await? {
+    match filing::apply(
+        &st.app,
+        &user,
+        p,
+        form,
+        data.get("submit_key"),
+        &ctx.ip,
+        reading.as_ref(),
+    )
+    .await?
+    {
         Applied::Filed { reference } => Ok(pages::see_other(&format!(
             "/procedures/{}/completed/{reference}",
             p.id
@@ -451,6 +499,14 @@ async fn completed(
             ctx.t("entry-go-to-notification"),
         ));
     }
+    if p.id == "rasens-request-for-use" {
+        page = page
+            .para(ctx.t("identity-rasens-granted"))
+            .action(Action::link(
+                "/procedures",
+                ctx.t("identity-go-to-procedures"),
+            ));
+    }
     page = page.action(Action::secondary(
         "/procedures",
         ctx.t("button-return-to-list"),
@@ -478,11 +534,11 @@ fn load_page(
 
 async fn load_form(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, _) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
@@ -496,12 +552,12 @@ async fn load_form(
 /// on this page and nothing changes.
 async fn load(
     State(st): State<AppState>,
-    SignedIn(ctx, user, _): SignedIn,
+    SignedIn(ctx, user, session): SignedIn,
     Path(id): Path<String>,
     axum::extract::Query(vq): axum::extract::Query<VersionQuery>,
     upload: crate::forms::Upload,
 ) -> WebResult {
-    let (p, form) = match open(&st, &ctx, &user, &id, vq.v)? {
+    let (p, form, _) = match open(&st, &ctx, &user, &session, &id, vq.v).await? {
         Ok(x) => x,
         Err(page) => return Ok(page),
     };

@@ -4,6 +4,7 @@ pub mod applications;
 pub mod attachments;
 pub mod autofill;
 pub mod entry;
+pub mod identity;
 pub mod login;
 pub mod mypage;
 pub mod officer;
@@ -33,6 +34,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(officer::router())
         .merge(officer_admin::router())
         .merge(officer_api::router())
+        .merge(identity::router())
+        .merge(identity::dev_router(&state))
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

@@ -8,6 +8,7 @@ mod attachments;
 mod back_office;
 mod back_office_admin;
 mod entry;
+mod identity;
 mod languages;
 mod login;
 mod mail;

@@ -1,0 +1,491 @@
+//! My Number Card identity verification (SPEC §7.2, §7.3) through the front door: the PC browser,
+//! a phone without cookies answering the one-time URL with a test card of the development CA, and
+//! every bad input the issue names — each a clear message on the PC screen with nothing recorded
+//! as verified.
+
+use base64::Engine;
+use zairyu_app::Clock;
+use zairyu_domain::CertKind;
+use zairyu_domain::identity::challenge_message;
+use zairyu_jpki::dev::{self, CertOptions, TestCard};
+use zairyu_testkit::{Browser, PASSWORD, Page, TestApp, login, register};
+
+const RFU: &str = "/procedures/rasens-request-for-use";
+
+async fn user(t: &TestApp, email: &str) -> Browser {
+    let id = register(t, &t.browser(), email, "JOHN SMITH", PASSWORD).await;
+    let b = t.browser();
+    login(&b, &id, PASSWORD).await;
+    b.post("/settings/language", &[("lang", "en"), ("back", "/")])
+        .await;
+    b
+}
+
+/// The one-time URL's path and nonce shown on a QR page.
+fn code_of(page: &Page) -> (String, String) {
+    let i = page.body.find("/identity/code/").expect("a QR code URL");
+    let path: String = page.body[i..]
+        .chars()
+        .take_while(|c| *c != '<' && *c != '"')
+        .collect();
+    let nonce = path.rsplit('/').next().unwrap().to_owned();
+    (path, nonce)
+}
+
+fn b64(b: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(b)
+}
+
+/// The phone: no cookies, no CSRF token.
+async fn phone(t: &TestApp, path: &str, cert: &[u8], sig: &[u8]) -> Page {
+    t.browser()
+        .post_raw(
+            path,
+            &[("certificate", &b64(cert)), ("signature", &b64(sig))],
+        )
+        .await
+}
+
+async fn verified(t: &TestApp) -> i64 {
+    t.scalar("SELECT COUNT(*) FROM identity_challenges WHERE outcome = 'verified'")
+        .await
+}
+
+/// From the explanation to the first QR code.
+async fn start(b: &Browser, procedure: &str) -> Page {
+    let r = b.get(&format!("{procedure}/entry")).await;
+    assert_eq!(
+        r.location()
+            .unwrap_or_else(|| panic!("{} {}", r.status, r.body)),
+        format!("{procedure}/identity"),
+        "a card procedure starts with the reading"
+    );
+    let about = b.get(&format!("{procedure}/identity")).await;
+    about.assert_status(200);
+    assert!(about.has("About the reading of the electronic certification"));
+    let r = b.post(&format!("{procedure}/identity"), &[]).await;
+    assert_eq!(r.location().unwrap(), format!("{procedure}/identity/read"));
+    let qr = b.get(&format!("{procedure}/identity/read")).await;
+    qr.assert_status(200);
+    qr
+}
+
+/// Both readings with a good card; the PC screen is then on the entry screen.
+async fn read_card(t: &TestApp, b: &Browser, procedure: &str, card: &mut TestCard) {
+    let qr = start(b, procedure).await;
+    assert!(qr.has("<svg"), "an inline SVG QR code");
+    assert!(qr.has("Waiting for the user identification electronic certificate to be read"));
+    let (path, nonce) = code_of(&qr);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(t, &path, &cert, &sig).await.assert_status(200);
+    let qr = b.get(&format!("{procedure}/identity/read")).await;
+    assert!(qr.has("QR Code for smartphone basic 4 information readings"));
+    let (path, nonce) = code_of(&qr);
+    let (cert, sig) = card
+        .answer(CertKind::Signature, "ABC123", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(t, &path, &cert, &sig).await.assert_status(200);
+    let r = b.get(&format!("{procedure}/identity/read")).await;
+    assert_eq!(r.location().unwrap(), format!("{procedure}/entry"));
+}
+
+#[tokio::test]
+async fn rasens_request_for_use_with_the_card_then_a_residence_procedure_repeats_the_reading() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "john@example.jp").await;
+    let mut card = t.card("card1", 0);
+    // The demonstration residence procedure needs the RASENS right first.
+    let gate = b.get("/procedures/demo-residence/entry").await;
+    gate.assert_status(403);
+    read_card(&t, &b, RFU, &mut card).await;
+    let form = b.get(&format!("{RFU}/entry")).await;
+    form.assert_status(200);
+    assert!(form.has("Basic 4 Info Read"));
+    assert!(form.has("SMITH JOHN"), "the name from the card");
+    assert!(form.has("東京都千代田区霞が関一丁目１番１号"));
+    assert!(
+        form.input_value("name_en").is_none(),
+        "the card's items are not editable"
+    );
+    // A crafted POST cannot change what the card says.
+    let r = b
+        .post(
+            &format!("{RFU}/entry"),
+            &[
+                ("name_en", "MALLORY"),
+                ("sex", "female"),
+                ("residence_card_number", "ab12345678cd"),
+                ("telephone", "0312345678"),
+                ("postal_code", "1000013"),
+                ("address", "東京都千代田区霞が関１－１－１"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location().unwrap(), format!("{RFU}/confirm"));
+    let confirm = b.get(&format!("{RFU}/confirm")).await;
+    confirm.assert_status(200);
+    assert!(confirm.has("SMITH JOHN") && !confirm.has("MALLORY"));
+    assert!(confirm.has("AB12345678CD"), "{}", confirm.body);
+    assert!(confirm.has("1000013") || confirm.has("100-0013"));
+    let key = confirm.input_value("submit_key").unwrap();
+    let r = b
+        .post(&format!("{RFU}/confirm"), &[("submit_key", &key)])
+        .await;
+    let done = b.get(&r.location().unwrap()).await;
+    done.assert_status(200);
+    assert!(done.has("You may now submit residence applications"));
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM usage_rights WHERE system = 'rasens'")
+            .await,
+        1
+    );
+    assert_eq!(
+        t.text("SELECT status FROM applications WHERE procedure_id = 'rasens-request-for-use'")
+            .await,
+        "completed"
+    );
+    assert_eq!(t.text("SELECT postal_code FROM users").await, "1000013");
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM identity_challenges WHERE application_id IS NOT NULL")
+            .await,
+        1,
+        "the reading is tied to the application it was used for"
+    );
+    t.wait_mails("john@example.jp", 4).await;
+    // My Page: postal code and address can now be changed.
+    let edit = b.get("/mypage/user/edit").await;
+    assert!(edit.has("name=\"postal_code\""));
+    // The residence procedure repeats the reading: the used one does not count.
+    read_card(&t, &b, "/procedures/demo-residence", &mut card).await;
+    let form = b.get("/procedures/demo-residence/entry").await;
+    assert!(form.has("Basic 4 Info Read"));
+    let r = b
+        .post(
+            "/procedures/demo-residence/entry",
+            &[("telephone", "0312345678"), ("action", "submit")],
+        )
+        .await;
+    assert_eq!(r.location().unwrap(), "/procedures/demo-residence/confirm");
+    let confirm = b.get("/procedures/demo-residence/confirm").await;
+    let key = confirm.input_value("submit_key").unwrap();
+    let r = b
+        .post(
+            "/procedures/demo-residence/confirm",
+            &[("submit_key", &key)],
+        )
+        .await;
+    assert!(
+        r.location()
+            .unwrap()
+            .starts_with("/procedures/demo-residence/completed/")
+    );
+    // And the next application of it reads the card again.
+    let again = b.get("/procedures/demo-residence/entry").await;
+    assert_eq!(
+        again.location().unwrap(),
+        "/procedures/demo-residence/identity"
+    );
+    assert_eq!(verified(&t).await, 4);
+}
+
+/// The PC screen after a refusal: the message, and nothing verified.
+async fn refused(t: &TestApp, b: &Browser, message: &str) {
+    let page = b.get(&format!("{RFU}/identity/read")).await;
+    page.assert_status(200);
+    assert!(
+        page.has(message),
+        "{message} on the PC screen:\n{}",
+        page.body
+    );
+    assert!(page.has("Show a new QR code"));
+    assert_eq!(verified(t).await, 0);
+}
+
+#[tokio::test]
+async fn a_certificate_from_an_unknown_ca_is_refused() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u1@example.jp").await;
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let key = &zairyu_testkit::cached_keys(1)[0];
+    let cert = zairyu_testkit::stranger_ca()
+        .issue(
+            CertKind::Authentication,
+            key,
+            &CertOptions::card(CertKind::Authentication, None, t.now()),
+        )
+        .unwrap();
+    let sig = dev::sign(key, &challenge_message(CertKind::Authentication, &nonce));
+    let r = phone(&t, &path, &cert, &sig).await;
+    r.assert_status(422);
+    assert!(r.has("unknown-issuer"));
+    refused(
+        &t,
+        &b,
+        "not issued by a certification authority this system trusts",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_expired_certificate_is_refused() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u2@example.jp").await;
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let key = &zairyu_testkit::cached_keys(1)[0];
+    let mut o = CertOptions::card(CertKind::Authentication, None, t.now());
+    o.not_before = t.now() - time::Duration::days(400);
+    o.not_after = t.now() - time::Duration::days(1);
+    let cert = t.ca().issue(CertKind::Authentication, key, &o).unwrap();
+    let sig = dev::sign(key, &challenge_message(CertKind::Authentication, &nonce));
+    phone(&t, &path, &cert, &sig).await.assert_status(422);
+    refused(&t, &b, "The certificate has expired").await;
+}
+
+#[tokio::test]
+async fn a_revoked_certificate_is_refused() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u3@example.jp").await;
+    let key = &zairyu_testkit::cached_keys(1)[0];
+    let serial = vec![0x42, 0x42, 0x42];
+    let mut o = CertOptions::card(CertKind::Authentication, None, t.now());
+    o.serial = Some(serial.clone());
+    let cert = t.ca().issue(CertKind::Authentication, key, &o).unwrap();
+    // The list is replaced while the server runs: it is re-read.
+    t.revoke(CertKind::Authentication, &[serial]);
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let sig = dev::sign(key, &challenge_message(CertKind::Authentication, &nonce));
+    phone(&t, &path, &cert, &sig).await.assert_status(422);
+    refused(&t, &b, "The certificate has been revoked").await;
+}
+
+#[tokio::test]
+async fn an_authentication_certificate_is_refused_where_a_signature_certificate_is_needed() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u4@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(&t, &path, &cert, &sig).await.assert_status(200);
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    let (path, nonce) = code_of(&qr);
+    // The phone answers the basic 4 code with the user-authentication certificate.
+    let key = dev::read_key(&card.auth_key).unwrap();
+    let sig = dev::sign(&key, &challenge_message(CertKind::Signature, &nonce));
+    phone(&t, &path, &cert, &sig).await.assert_status(422);
+    let page = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(page.has("The wrong certificate was read"));
+    assert_eq!(
+        verified(&t).await,
+        1,
+        "only the user-authentication reading verified; no basic 4"
+    );
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.location().unwrap(),
+        format!("{RFU}/identity")
+    );
+}
+
+#[tokio::test]
+async fn a_tampered_signature_and_malformed_der_are_refused() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u5@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let (cert, mut sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    sig[7] ^= 0x40;
+    phone(&t, &path, &cert, &sig).await.assert_status(422);
+    refused(&t, &b, "The signature does not match").await;
+    // A new code; this time the certificate is garbage.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let (path, _) = code_of(&b.get(&format!("{RFU}/identity/read")).await);
+    phone(&t, &path, b"\x30\x82\x01", &sig)
+        .await
+        .assert_status(422);
+    refused(&t, &b, "not a readable certificate or signature").await;
+    // And not base64 at all.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let (path, _) = code_of(&b.get(&format!("{RFU}/identity/read")).await);
+    t.browser()
+        .post_raw(&path, &[("certificate", "%%%"), ("signature", "")])
+        .await
+        .assert_status(422);
+    refused(&t, &b, "not a readable certificate or signature").await;
+}
+
+#[tokio::test]
+async fn an_expired_code_and_a_replayed_answer_are_refused() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u6@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    t.advance(std::time::Duration::from_secs(5 * 60 + 1));
+    let r = phone(&t, &path, &cert, &sig).await;
+    r.assert_status(410);
+    assert!(r.has("code-expired"));
+    refused(&t, &b, "The QR code has expired").await;
+    // A fresh code answered once; the same answer again is a replay.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let (path, nonce) = code_of(&b.get(&format!("{RFU}/identity/read")).await);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(&t, &path, &cert, &sig).await.assert_status(200);
+    let replay = phone(&t, &path, &cert, &sig).await;
+    replay.assert_status(409);
+    assert!(replay.has("code-used"));
+    assert_eq!(verified(&t).await, 1, "the replay recorded nothing");
+    // The waiting screen's poll says the code no longer waits.
+    let id = t.scalar("SELECT MAX(id) FROM identity_challenges").await;
+    let s = b.get(&format!("{RFU}/identity/status?c={}", id - 1)).await;
+    assert!(s.has("\"waiting\":false") || s.has("\"waiting\": false"));
+}
+
+#[tokio::test]
+async fn a_code_opened_by_another_session_is_spoilt() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u7@example.jp").await;
+    let other = user(&t, "u8@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let (path, nonce) = code_of(&start(&b, RFU).await);
+    let page = other.get(&path).await;
+    page.assert_status(409);
+    assert!(page.has("opened from a browser other than the one it was shown in"));
+    refused(
+        &t,
+        &b,
+        "opened from a browser other than the one it was shown in",
+    )
+    .await;
+    // The phone's answer now comes too late.
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(&t, &path, &cert, &sig).await.assert_status(409);
+    // Another user's session cannot read the first user's waiting status either.
+    let id = t.scalar("SELECT MAX(id) FROM identity_challenges").await;
+    let s = other.get(&format!("{RFU}/identity/status?c={id}")).await;
+    assert!(s.has("false"));
+    assert_eq!(verified(&t).await, 0);
+}
+
+#[tokio::test]
+async fn the_development_phone_page_counts_wrong_pins_and_locks_the_card() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "u9@example.jp").await;
+    t.card("card1", 0);
+    let qr = start(&b, RFU).await;
+    assert!(qr.has("/dev/card/"), "a link to the development phone");
+    let (_, nonce) = code_of(&qr);
+    // The second tab of the same browser.
+    let phone_page = b.get(&format!("/dev/card/{nonce}")).await;
+    phone_page.assert_status(200);
+    assert!(phone_page.has("Development only"));
+    for left in ["2", "1"] {
+        let r = b
+            .post(
+                &format!("/dev/card/{nonce}"),
+                &[("card", "card1"), ("secret", "0000")],
+            )
+            .await;
+        r.assert_status(422);
+        assert!(r.has(&format!("{left} tries left")));
+    }
+    let r = b
+        .post(
+            &format!("/dev/card/{nonce}"),
+            &[("card", "card1"), ("secret", "0000")],
+        )
+        .await;
+    assert!(r.has("The card is locked"));
+    let r = b
+        .post(
+            &format!("/dev/card/{nonce}"),
+            &[("card", "card1"), ("secret", "1234")],
+        )
+        .await;
+    assert!(
+        r.has("The card is locked"),
+        "locked even with the right PIN"
+    );
+    // A second card answers.
+    t.card("card2", 1);
+    let r = b
+        .post(
+            &format!("/dev/card/{nonce}"),
+            &[("card", "card2"), ("secret", "1234")],
+        )
+        .await;
+    r.assert_status(200);
+    assert!(r.has("Login completed"));
+    let next = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(next.has("QR Code for smartphone basic 4 information readings"));
+}
+
+#[tokio::test]
+async fn without_development_mode_there_is_no_simulator_and_no_development_ca() {
+    let (port, _) = zairyu_testkit::fake_smtp(0).await;
+    let t = TestApp::spawn_with(|c| c.smtp_url = format!("smtp://127.0.0.1:{port}")).await;
+    assert!(t.app.identity.simulator.is_none());
+    t.browser()
+        .get("/dev/card/anything")
+        .await
+        .assert_status(404);
+    // A card of the development CA (made by hand here) is unknown to a production server.
+    let mut card = t.card("card1", 0);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", "n")
+        .unwrap()
+        .unwrap();
+    let verdict = t.app.identity.verifier.verify(
+        CertKind::Authentication,
+        &cert,
+        &challenge_message(CertKind::Authentication, "n"),
+        &sig,
+        t.clock.now_ms(),
+    );
+    assert_eq!(
+        verdict.err(),
+        Some(zairyu_domain::IdentityFailure::UnknownIssuer)
+    );
+}
+
+#[tokio::test]
+async fn skipping_the_revocation_check_is_said_on_screen() {
+    let t = TestApp::spawn_with(|c| {
+        c.jpki.skip_revocation_check = true;
+        c.jpki.crl_files.clear();
+    })
+    .await;
+    let b = user(&t, "u10@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let qr = start(&b, RFU).await;
+    assert!(qr.has("NOT checked for revocation"));
+    let (path, nonce) = code_of(&qr);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(&t, &path, &cert, &sig).await.assert_status(200);
+    assert_eq!(
+        t.scalar("SELECT revocation_checked FROM identity_challenges")
+            .await,
+        0
+    );
+}

@@ -133,3 +133,12 @@ date-unknown-none = Ninguna parte desconocida
 date-unknown-all = Año, mes y día desconocidos
 date-unknown-month-day = Mes y día desconocidos
 date-unknown-day = Día desconocido
+
+# The calendar date picker
+datepicker-open = Calendario
+datepicker-title = Elija una fecha
+datepicker-prev-year = Año anterior
+datepicker-prev-month = Mes anterior
+datepicker-next-month = Mes siguiente
+datepicker-next-year = Año siguiente
+datepicker-help = Las flechas mueven por día y semana; Re Pág y Av Pág, por mes (con Mayús, por año); Inicio y Fin, al principio y al final de la semana. Intro o Espacio elige la fecha; Esc cierra sin elegir.

@@ -133,3 +133,12 @@ date-unknown-none = 불명인 부분 없음
 date-unknown-all = 연월일 불명
 date-unknown-month-day = 월일 불명
 date-unknown-day = 일 불명
+
+# The calendar date picker
+datepicker-open = 달력
+datepicker-title = 날짜 선택
+datepicker-prev-year = 이전 연도
+datepicker-prev-month = 이전 달
+datepicker-next-month = 다음 달
+datepicker-next-year = 다음 연도
+datepicker-help = 화살표 키로 일·주 단위로 이동하고, Page Up과 Page Down으로 월 단위로 이동합니다(Shift를 누르면 연 단위). Home과 End는 주의 처음과 끝으로 이동합니다. Enter 또는 Space로 날짜를 선택하고, Esc로 선택하지 않고 닫습니다.

@@ -135,3 +135,12 @@ date-unknown-none = Walang hindi alam na bahagi
 date-unknown-all = Hindi alam ang taon, buwan at araw
 date-unknown-month-day = Hindi alam ang buwan at araw
 date-unknown-day = Hindi alam ang araw
+
+# The calendar date picker
+datepicker-open = Kalendaryo
+datepicker-title = Pumili ng petsa
+datepicker-prev-year = Nakaraang taon
+datepicker-prev-month = Nakaraang buwan
+datepicker-next-month = Susunod na buwan
+datepicker-next-year = Susunod na taon
+datepicker-help = Ang mga arrow key ay gumagalaw nang isang araw o isang linggo, ang Page Up at Page Down nang isang buwan (isang taon kapag may Shift), at ang Home at End sa simula at dulo ng linggo. Ang Enter o Space ay pumipili ng petsa; ang Escape ay nagsasara nang walang pinipili.

@@ -133,3 +133,12 @@ date-unknown-none = Không có phần nào không rõ
 date-unknown-all = Không rõ năm, tháng và ngày
 date-unknown-month-day = Không rõ tháng và ngày
 date-unknown-day = Không rõ ngày
+
+# The calendar date picker
+datepicker-open = Lịch
+datepicker-title = Chọn ngày
+datepicker-prev-year = Năm trước
+datepicker-prev-month = Tháng trước
+datepicker-next-month = Tháng sau
+datepicker-next-year = Năm sau
+datepicker-help = Phím mũi tên di chuyển theo ngày và tuần, Page Up và Page Down theo tháng (giữ Shift để theo năm), Home và End về đầu và cuối tuần. Enter hoặc Space để chọn ngày; Esc để đóng mà không chọn.

@@ -133,3 +133,12 @@ date-unknown-none = 无不详部分
 date-unknown-all = 年月日不详
 date-unknown-month-day = 月日不详
 date-unknown-day = 日不详
+
+# The calendar date picker
+datepicker-open = 日历
+datepicker-title = 选择日期
+datepicker-prev-year = 上一年
+datepicker-prev-month = 上一月
+datepicker-next-month = 下一月
+datepicker-next-year = 下一年
+datepicker-help = 方向键按日和周移动，Page Up 和 Page Down 按月移动（按住 Shift 则按年），Home 和 End 移到本周的开始和结束。按 Enter 或空格键选择日期；按 Esc 关闭且不选择。

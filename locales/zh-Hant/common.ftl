@@ -133,3 +133,12 @@ date-unknown-none = 無不詳部分
 date-unknown-all = 年月日不詳
 date-unknown-month-day = 月日不詳
 date-unknown-day = 日不詳
+
+# The calendar date picker
+datepicker-open = 日曆
+datepicker-title = 選擇日期
+datepicker-prev-year = 上一年
+datepicker-prev-month = 上個月
+datepicker-next-month = 下個月
+datepicker-next-year = 下一年
+datepicker-help = 方向鍵按日和週移動，Page Up 和 Page Down 按月移動（按住 Shift 則按年），Home 和 End 移到本週的開始和結束。按 Enter 或空白鍵選擇日期；按 Esc 關閉且不選擇。

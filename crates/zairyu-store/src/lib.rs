@@ -14,6 +14,7 @@ pub mod notices;
 pub mod officers;
 pub mod postal;
 pub mod postal_parse;
+pub mod seed;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "favorites", include_str!("../migrations/0002_favorites.sql")),
     (3, "applications", include_str!("../migrations/0003_applications.sql")),
     (4, "back_office", include_str!("../migrations/0004_back_office.sql")),
+    (7, "application_list", include_str!("../migrations/0007_application_list.sql")),
 ];
 
 fn dialect(sql: &str, backend: Backend) -> String {

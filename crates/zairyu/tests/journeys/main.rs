@@ -15,3 +15,4 @@ mod recovery;
 mod registration;
 mod saving;
 mod security;
+mod seeding;

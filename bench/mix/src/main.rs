@@ -149,12 +149,12 @@ async fn main() -> Result<(), GooseError> {
         )
         .register_scenario(
             scenario!("filer")
-                .set_weight(6)?
+                .set_weight(8)?
                 .register_transaction(transaction!(filer).set_name("filer")),
         )
         .register_scenario(
             scenario!("viewer")
-                .set_weight(8)?
+                .set_weight(3)?
                 .register_transaction(transaction!(viewer).set_name("viewer")),
         )
         .register_scenario(

@@ -299,22 +299,43 @@ fn list_where(f: &ListFilter) -> (String, Vec<String>, Vec<i64>) {
 /// The two statements of one list page: the count, and the page itself — the ids of the page
 /// picked in the index (skipping `offset` index entries, not table rows), then only those rows read
 /// by primary key. The owner scoping is in the inner query, which is where the ids come from; the
-/// outer one must not repeat `user_id = $1`, or SQLite walks the owner's whole index range again
-/// to test each entry against the id list.
-fn list_sql(cond: &str, oldest_first: bool, limit: i64, offset: i64) -> (String, String) {
-    let order = if oldest_first {
-        "created_at ASC, id ASC"
+/// outer one must not repeat `user_id = $1`, or SQLite walks the owner's index range again to test
+/// each entry against the id list.
+///
+/// A search by number or name (`with_total`) tests every one of the owner's entries with `LIKE`;
+/// counting in a separate statement would do that twice, so the page query counts the matches
+/// itself (`COUNT(*) OVER ()`, computed over every match before the LIMIT) and the count statement
+/// only runs when the page comes back empty past the first page. Without such a search the count
+/// is a cheap walk of the index and the page query stops after `offset + limit` entries, which a
+/// window over every row would not.
+fn list_sql(
+    cond: &str,
+    oldest_first: bool,
+    with_total: bool,
+    limit: i64,
+    offset: i64,
+) -> (String, String) {
+    let (order, outer) = if oldest_first {
+        ("created_at ASC, id ASC", "page_at ASC, page_id ASC")
     } else {
-        "created_at DESC, id DESC"
+        ("created_at DESC, id DESC", "page_at DESC, page_id DESC")
     };
-    (
-        format!("SELECT COUNT(*) FROM applications WHERE {cond}"),
+    let count = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
+    let page = if with_total {
+        format!(
+            "SELECT {COLUMNS}, page_total FROM applications JOIN \
+             (SELECT id AS page_id, created_at AS page_at, COUNT(*) OVER () AS page_total \
+              FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}) p \
+             ON id = page_id ORDER BY {outer}"
+        )
+    } else {
         format!(
             "SELECT {COLUMNS} FROM applications WHERE id IN \
              (SELECT id FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}) \
              ORDER BY {order}"
-        ),
-    )
+        )
+    };
+    (count, page)
 }
 
 /// One page of the user's filings and the total that match.
@@ -329,17 +350,26 @@ pub async fn list(
         return Ok((Vec::new(), 0));
     }
     let (cond, texts, nums) = list_where(f);
-    let (count_sql, page_sql) = list_sql(&cond, f.oldest_first, limit.max(0), offset.max(0));
-    let mut count_q = sqlx::query_scalar::<_, i64>(&count_sql).bind(user_id);
-    for t in &texts {
-        count_q = count_q.bind(t.as_str());
-    }
-    for v in &nums {
-        count_q = count_q.bind(*v);
-    }
-    let total = count_q.fetch_one(&mut *conn).await.map_err(q)?;
-    if offset >= total {
-        return Ok((Vec::new(), total));
+    let searching = !f.related.is_empty();
+    let (offset, limit) = (offset.max(0), limit.max(0));
+    let (count_sql, page_sql) = list_sql(&cond, f.oldest_first, searching, limit, offset);
+    let count = async |conn: &mut Conn| {
+        let mut count_q = sqlx::query_scalar::<_, i64>(&count_sql).bind(user_id);
+        for t in &texts {
+            count_q = count_q.bind(t.as_str());
+        }
+        for v in &nums {
+            count_q = count_q.bind(*v);
+        }
+        count_q.fetch_one(conn).await.map_err(q)
+    };
+    let total = if searching {
+        None
+    } else {
+        Some(count(&mut *conn).await?)
+    };
+    if total.is_some_and(|t| offset >= t) {
+        return Ok((Vec::new(), total.unwrap_or(0)));
     }
     let mut list_q = sqlx::query(&page_sql).bind(user_id);
     for t in &texts {
@@ -348,7 +378,14 @@ pub async fn list(
     for v in &nums {
         list_q = list_q.bind(*v);
     }
-    let rows = list_q.fetch_all(conn).await.map_err(q)?;
+    let rows = list_q.fetch_all(&mut *conn).await.map_err(q)?;
+    let total = match (total, rows.first()) {
+        (Some(t), _) => t,
+        (None, Some(r)) => r.try_get("page_total").map_err(q)?,
+        // Nothing on the first page: nothing at all.
+        (None, None) if offset == 0 => 0,
+        (None, None) => count(&mut *conn).await?,
+    };
     Ok((rows.into_iter().map(row).collect::<Result<_, _>>()?, total))
 }
 
@@ -362,8 +399,19 @@ pub async fn list_plans(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<String>, StoreError> {
+    if f.procedures.as_ref().is_some_and(|p| p.is_empty()) {
+        return Ok(vec![
+            "no procedure matches the keywords: answered without a query".to_owned(),
+        ]);
+    }
     let (cond, texts, nums) = list_where(f);
-    let (count_sql, page_sql) = list_sql(&cond, f.oldest_first, limit.max(0), offset.max(0));
+    let (count_sql, page_sql) = list_sql(
+        &cond,
+        f.oldest_first,
+        !f.related.is_empty(),
+        limit.max(0),
+        offset.max(0),
+    );
     let mut out = Vec::new();
     for sql in [count_sql, page_sql] {
         let explain = match backend {

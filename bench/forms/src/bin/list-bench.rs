@@ -183,9 +183,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             },
         },
         Case {
-            name: "procedure keyword (ja `届出`)".into(),
+            name: "procedure keyword (ja `在留`)".into(),
             q: ListQuery {
-                procedure_keywords: "届出".into(),
+                procedure_keywords: "在留".into(),
                 ..base(10)
             },
         },
@@ -233,7 +233,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             name: "all at once: family name + keyword + a year, page 2".into(),
             q: ListQuery {
                 related: family.clone(),
-                procedure_keywords: "届出".into(),
+                procedure_keywords: "在留".into(),
                 from: date(now, 730),
                 to: date(now, 365),
                 page: 2,

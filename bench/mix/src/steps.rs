@@ -118,12 +118,17 @@ async fn post(
     Ok(body)
 }
 
+/// Milliseconds since the Unix epoch.
+fn unix_ms() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
+}
+
 /// `YYYYMMDD`, `days` days before today (UTC is close enough for a date well in the past).
 fn days_ago(days: u64) -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let secs = (unix_ms() / 1000) as u64;
     // Civil date from days since the epoch (Howard Hinnant's algorithm).
     let z = (secs / 86_400 - days) as i64 + 719_468;
     let era = z.div_euclid(146_097);
@@ -231,10 +236,7 @@ static NEXT_EMAIL: AtomicU64 = AtomicU64::new(1);
 pub async fn newcomer(user: &mut GooseUser) -> TransactionResult {
     ensure_client(user).await?;
     let n = NEXT_EMAIL.fetch_add(1, Ordering::Relaxed);
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
+    let stamp = unix_ms();
     let email = format!("mix-{stamp}-{n}@example.invalid");
     let password = "Mix-Load-2026!";
     get(user, "/", "page: top", 200).await?;
@@ -413,11 +415,7 @@ pub async fn officer(user: &mut GooseUser) -> TransactionResult {
         303,
     )
     .await?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let code = crate::totp::code(&secret, now).unwrap_or_default();
+    let code = crate::totp::code(&secret, (unix_ms() / 1000) as u64).unwrap_or_default();
     get(user, "/officer/login/totp", "officer: code page", 200).await?;
     post(
         user,

@@ -132,3 +132,13 @@ date-unknown-none = No unknown part
 date-unknown-all = Year, month and day unknown
 date-unknown-month-day = Month and day unknown
 date-unknown-day = Day unknown
+
+## ---- Calendar date picker (SPEC §6.2, §9.1): the button beside a YYYYMMDD date box and its dialog.
+## Month and weekday names come from the browser (Intl.DateTimeFormat in the page's language).
+datepicker-open = Calendar
+datepicker-title = Choose a date
+datepicker-prev-year = Previous year
+datepicker-prev-month = Previous month
+datepicker-next-month = Next month
+datepicker-next-year = Next year
+datepicker-help = Arrow keys move by day and week, Page Up and Page Down by month (with Shift, by year), Home and End to the start and end of the week. Enter or Space chooses the date; Escape closes without choosing.

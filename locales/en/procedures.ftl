@@ -47,7 +47,6 @@ entry-choose = Please choose
 entry-changes-following = This item will cause the below entry items to change.
 entry-refresh = Update the form
 entry-add-row = Add another
-entry-files-later = Attachments are added on this screen once file uploads open for this procedure.
 entry-confirm-title = Procedure confirmation
 entry-confirm-not-complete = The application is not yet complete.
 entry-confirm-lead = If the following information is correct, press "Apply". To make corrections, press "Return to Input".
@@ -138,3 +137,12 @@ status-completed-not-permitted-meaning = Processing is complete; the application
 # The legal deadline of a notification (SPEC §8.3), on the confirmation page.
 notification-deadline = This notification must be made within { $days } days of the event, that is by { $date }.
 notification-deadline-passed = The legal deadline for this notification has passed: it had to be made within { $days } days of the event, that is by { $date }. The notification is still accepted; please submit it now.
+
+# Modify: correcting a filing sent back (SPEC §8.4, §9.3)
+modify-title = This filing was sent back to you
+modify-explain = The immigration office asks you to correct it; its message is in the history above and in the email you received. Choose Modify to open the form with your answers, correct them and send it again.
+modify-button = Modify
+modify-correcting = You are correcting the filing { $reference }. When you apply, the corrected filing is sent and linked to it.
+modify-corrected-by = Corrected by
+modify-not-possible-title = This filing cannot be modified
+modify-not-possible = Only a filing that was sent back (In Return Process) and has not been corrected yet can be modified. Nothing was sent.

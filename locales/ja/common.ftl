@@ -130,3 +130,13 @@ date-unknown-none = 不明な部分なし
 date-unknown-all = 年月日不明
 date-unknown-month-day = 月日不明
 date-unknown-day = 日不明
+
+## ---- カレンダーによる日付選択（SPEC §6.2, §9.1）：YYYYMMDDの日付欄の横のボタンとダイアログ。
+## 月と曜日の名前はブラウザーが表示言語で作る（Intl.DateTimeFormat）。
+datepicker-open = カレンダー
+datepicker-title = 日付を選択
+datepicker-prev-year = 前の年
+datepicker-prev-month = 前の月
+datepicker-next-month = 次の月
+datepicker-next-year = 次の年
+datepicker-help = 矢印キーで日・週を、Page Up・Page Downで月を（Shiftを押しながらで年を）移動し、Home・Endで週の初め・終わりに移動します。EnterまたはSpaceで日付を選択し、Escapeで選択せずに閉じます。

@@ -47,7 +47,6 @@ entry-choose = 選択してください
 entry-changes-following = この項目により以下の入力項目が変わります。
 entry-refresh = 入力項目を更新
 entry-add-row = 入力欄を追加
-entry-files-later = この手続でファイルの添付が可能になると、この画面で添付できます。
 entry-confirm-title = 手続内容確認
 entry-confirm-not-complete = 申請はまだ完了していません。
 entry-confirm-lead = 以下の内容でよろしければ「申請」ボタンを押してください。修正する場合は「入力画面へ戻る」ボタンを押してください。
@@ -138,3 +137,12 @@ status-completed-not-permitted-meaning = 処理が完了しました。申請は
 # 届出の法定期限（SPEC §8.3）。確認画面に表示する。
 notification-deadline = この届出は、事由が生じた日から{ $days }日以内（{ $date }まで）に行う必要があります。
 notification-deadline-passed = この届出の法定の期限（事由が生じた日から{ $days }日以内、{ $date }まで）を過ぎています。届出は受け付けられますので、速やかに届け出てください。
+
+# 修正（差戻しを受けた申請・届出の修正、SPEC §8.4, §9.3）
+modify-title = この申請・届出は差し戻されました
+modify-explain = 地方出入国在留管理官署から修正の依頼がありました。依頼内容は上の履歴と受信したメールに記載されています。「修正」を選択すると入力内容が表示された画面が開きますので、修正して再度送信してください。
+modify-button = 修正
+modify-correcting = 整理番号 { $reference } の修正中です。申請すると、修正した内容がこの申請・届出に関連付けて送信されます。
+modify-corrected-by = 修正後の整理番号
+modify-not-possible-title = この申請・届出は修正できません
+modify-not-possible = 修正できるのは、差し戻され（差戻し中）、まだ修正していない申請・届出だけです。何も送信されていません。

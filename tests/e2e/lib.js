@@ -1,8 +1,9 @@
 // Shared helpers of the browser journeys: one zairyu server per test file (the binary, on a free
 // port, with its own temporary data folder, so mail goes to the development mailbox at
 // /dev/mailbox), Debian's headless Chromium through playwright-core (no browser is downloaded),
-// journeys with screenshots and a trap for script errors, and the user's way through registration
-// and login.
+// journeys in English or Japanese and one of the four colour schemes, with screenshots that also
+// check each screen with axe-core (a11y.js), a trap for script errors, and the user's way through
+// registration and login. What the journeys cover: docs/TESTING.md.
 //
 // Env: ZAIRYU_BIN (default ../../target/release/zairyu, from this folder),
 //      CHROMIUM (default /usr/bin/chromium). Screenshots: <repo>/target/e2e/<journey>/<nn>-<name>.png
@@ -17,6 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { SCHEMES, axeChecker } from './a11y.js';
+import { pageTexts, texts } from './i18n.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
@@ -82,7 +85,11 @@ async function startServer(label) {
   for (const k of ['ZAIRYU_CONFIG', 'ZAIRYU_DATABASE_URL', 'ZAIRYU_SMTP_URL', 'ZAIRYU_BASE_URL', 'ZAIRYU_ADDR', 'ZAIRYU_DATA_DIR']) {
     delete env[k];
   }
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
+  // The cheapest argon2id setting: the journeys run the debug binary, where OWASP's setting takes
+  // seconds a hash, and what they test is the pages, not the hashing (tested in the crates).
+  const configPath = path.join(dataDir, 'e2e.toml');
+  fs.writeFileSync(configPath, '[argon2]\nm_cost = 1024\nt_cost = 1\np_cost = 1\n');
+  const proc = spawn(bin, ['serve', '--config', configPath, '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir], {
     env,
     stdio: ['ignore', log, log],
   });
@@ -128,18 +135,41 @@ export function useServer(label) {
   });
 }
 
+/** The running server's log so far (the development mode logs the demonstration officer's
+ *  initial password there). */
+export function serverLog() {
+  return fs.readFileSync(server.logPath, 'utf8');
+}
+
 /** The running server's base URL (`http://127.0.0.1:<port>`). */
 export function base() {
   return server.base;
 }
 
-/** A fresh browser context at one viewport, with a screenshot helper and a console-error trap. */
+const LOCALES = { en: 'en-US', ja: 'ja-JP' };
+
+/**
+ * A fresh browser context at one viewport, in one language and colour scheme, with a screenshot
+ * helper that also runs axe (a11y.js) on each screen it records, and a console-error trap.
+ *
+ * options: lang ('en' | 'ja': the browser's Accept-Language, as a new visitor's would be), scheme
+ * (one of SCHEMES: the cookie Change Color Scheme sets), axe (false for pages that are not the
+ * server's), and anything else for Playwright's newContext.
+ */
 export async function journey(name, device, options = {}) {
+  const { lang = 'en', scheme = 'standard', axe = true, ...contextOptions } = options;
+  assert.ok(LOCALES[lang], `a journey runs in ${Object.keys(LOCALES)}`);
+  assert.ok(SCHEMES.includes(scheme), `a scheme of ${SCHEMES}`);
   const dir = path.join(shotsRoot, name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const context = await browser.newContext({ ...VIEWPORTS[device], locale: 'en-US', baseURL: server.base, ...options });
+  const context = await browser.newContext({
+    ...VIEWPORTS[device], locale: LOCALES[lang], baseURL: server.base, ...contextOptions,
+  });
   context.setDefaultTimeout(15_000);
+  if (scheme !== 'standard') {
+    await context.addCookies([{ name: 'zairyu_scheme', value: scheme, url: server.base }]);
+  }
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -156,20 +186,30 @@ export async function journey(name, device, options = {}) {
       problems.push(`${r.status()} for ${r.request().resourceType()} ${url.pathname}`);
     }
   });
+  // Save Data answers a form's POST with a file: the browser makes it a download and aborts the
+  // navigation, which is no fault either.
+  const downloads = new Set();
+  page.on('download', (d) => downloads.add(d.url()));
   page.on('requestfailed', (r) => {
     // The icon the browser fetches on its own may be cut off by the next page; that is no fault.
     const aborted = r.failure()?.errorText === 'net::ERR_ABORTED';
     if (aborted && /^\/(static\/)?favicon\.(ico|svg)$/.test(new URL(r.url()).pathname)) return;
-    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    // Judged once the journey is over, when the download (if it was one) has been seen.
+    problems.push(() => (aborted && downloads.has(r.url()) ? null : `request failed: ${r.url()} ${r.failure()?.errorText}`));
   });
+  // axe is a script: in a context without JavaScript it cannot run (it would wait for ever). The
+  // pages such journeys see are checked in the journeys with it (the no-script pages by URL).
+  const axeCheck = axe && contextOptions.javaScriptEnabled !== false ? axeChecker(name, shotsRoot) : null;
   let n = 0;
-  const shot = async (label) => {
+  /** Saves `<nn>-<label>.png`, then checks the screen with axe in every scheme. */
+  const shot = async (label, { check = true } = {}) => {
     n += 1;
     const file = path.join(dir, `${String(n).padStart(2, '0')}-${label}.png`);
     await page.screenshot({ path: file, fullPage: true });
+    if (check && axeCheck) await axeCheck(page, label);
     return file;
   };
-  return { page, shot, context, problems };
+  return { page, shot, context, problems, t: texts(lang), lang, device, scheme };
 }
 
 /** Runs a journey; on failure the screen as it was is kept as `<nn>-failed.png`. */
@@ -178,12 +218,13 @@ export async function withJourney(name, device, body, options = {}) {
   try {
     await body(j);
   } catch (e) {
-    await j.shot('failed').catch(() => {});
+    await j.shot('failed', { check: false }).catch(() => {});
     await j.context.close().catch(() => {});
     throw e;
   }
   await j.context.close();
-  assert.deepEqual(j.problems, [], 'no script errors, failed requests or CSP violations');
+  const problems = j.problems.map((p) => (typeof p === 'function' ? p() : p)).filter(Boolean);
+  assert.deepEqual(problems, [], 'no script errors, failed requests or CSP violations');
 }
 
 /** The input for a form field, after checking that a visible <label for> names it. */
@@ -198,7 +239,20 @@ export async function h1(page) {
   return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 }
 
-/** Polls the development mailbox until a mail to `to` with a link under `pathPrefix` shows up. */
+/** The mails to `to` in the development mailbox, newest first: { subject, text, links }. */
+export async function mailsTo(page, to) {
+  await page.goto('/dev/mailbox');
+  return page.locator('article.mail').filter({ hasText: to }).evaluateAll((els) => els.map((el) => ({
+    subject: el.querySelector('h2').textContent.trim(),
+    text: el.querySelector('.mail-body').innerText,
+    links: Array.from(el.querySelectorAll('.mail-body a'), (a) => a.getAttribute('href')),
+  })));
+}
+
+/**
+ * Polls the development mailbox until a mail to `to` with a link under `pathPrefix` shows up, and
+ * returns that link (the newest such mail's).
+ */
 export async function linkFromMailbox(page, to, pathPrefix) {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -213,23 +267,49 @@ export async function linkFromMailbox(page, to, pathPrefix) {
   }
 }
 
-/** Top page → New Registration → Agree → email twice → Register → the link from the mailbox. */
+/** Polls the development mailbox until `count` mails to `to` are there; returns them, newest first. */
+export async function waitForMails(page, to, count) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const mails = await mailsTo(page, to);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`${mails.length} of ${count} mails to ${to} arrived`);
+    await sleep(300);
+  }
+}
+
+/** A unique address for one journey's user. */
+export function newEmail(prefix) {
+  return `e2e-${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
+}
+
+/** The main form's primary button (value=submit), whatever the page's language. */
+export function submitButton(page) {
+  return page.locator('main button[type=submit][value=submit]');
+}
+
+/**
+ * Top page → New Registration → Agree → email twice → Register → the link from the mailbox, in
+ * the page's language; each screen is recorded with `shot` (which checks it with axe).
+ */
 export async function startRegistration(page, shot, email) {
   await page.goto('/');
-  assert.equal(await page.getByRole('link', { name: 'New Registration' }).count(), 1);
+  const t = await pageTexts(page);
+  const newRegistration = page.getByRole('link', { name: t('top-register-link') });
+  assert.equal(await newRegistration.count(), 1);
   await shot('top');
-  await page.getByRole('link', { name: 'New Registration' }).click();
+  await newRegistration.click();
 
   await page.waitForURL('**/register');
-  await page.getByRole('heading', { level: 2, name: /terms/i }).waitFor();
+  await page.getByRole('heading', { level: 2, name: t('terms-title') }).waitFor();
   await shot('terms');
-  await page.getByRole('button', { name: 'Agree' }).click();
+  await page.getByRole('button', { name: t('button-agree') }).click();
 
   await page.waitForURL('**/register/email');
   await (await field(page, 'email')).fill(email);
   await (await field(page, 'email_confirm')).fill(email);
   await shot('email-entered');
-  await page.locator('button[type=submit][value=submit]').click();
+  await submitButton(page).click();
 
   await page.waitForURL('**/register/sent');
   await shot('email-sent');
@@ -248,33 +328,35 @@ export async function startRegistration(page, shot, email) {
 export async function registerUser(page, { email, name, telephone = '090-1234-5678' }) {
   const noShot = async () => {};
   await startRegistration(page, noShot, email);
+  const t = await pageTexts(page);
   await page.locator('input[name=user_type][value=foreign_national]').check();
   await (await field(page, 'name')).fill(name);
   await (await field(page, 'telephone')).fill(telephone);
   await (await field(page, 'password')).fill(PASSWORD);
   await (await field(page, 'password_confirm')).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Proceed to Confirmation' }).click();
+  await page.getByRole('button', { name: t('button-proceed-confirm') }).click();
   await page.waitForURL('**/confirm');
-  await page.locator('button[type=submit][value=submit]').click();
-  await page.getByRole('heading', { level: 1, name: 'UserRegisterCompleted' }).waitFor();
+  await submitButton(page).click();
+  await page.getByRole('heading', { level: 1, name: t('register-complete-title') }).waitFor();
   const loginId = (await page.locator('.highlight-value').innerText()).trim();
   assert.match(loginId, /^[A-Z0-9]{6,32}$/, `a User ID is shown: ${loginId}`);
   return loginId;
 }
 
 /** User Login with the User ID; lands on My Page. */
-export async function login(page, loginId) {
+export async function login(page, loginId, password = PASSWORD) {
   await page.goto('/login');
+  const t = await pageTexts(page);
   await (await field(page, 'login_id')).fill(loginId);
-  await (await field(page, 'password')).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Login', exact: true }).click();
+  await (await field(page, 'password')).fill(password);
+  await page.getByRole('main').getByRole('button', { name: t('button-login'), exact: true }).click();
   await page.waitForURL('**/mypage');
 }
 
-/** Registers a new user and logs in; returns the User ID. */
+/** Registers a new user and logs in; returns { loginId, email }. */
 export async function registerAndLogin(page, prefix, name = 'ANNA LEE') {
-  const email = `e2e-${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
+  const email = newEmail(prefix);
   const loginId = await registerUser(page, { email, name });
   await login(page, loginId);
-  return loginId;
+  return { loginId, email };
 }

@@ -12,40 +12,48 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  JOURNEY_TIMEOUT, PASSWORD, field, h1, startRegistration, useServer, withJourney,
+  JOURNEY_TIMEOUT, PASSWORD, field, h1, startRegistration, submitButton, useServer, withJourney,
 } from './lib.js';
 
 useServer('registration');
 
-for (const device of ['desktop', 'phone']) {
-  test(`registration, login and logout at the ${device} viewport`, JOURNEY_TIMEOUT, () =>
-    withJourney(`registration-${device}`, device, async ({ page, shot }) => {
-      const email = `e2e-${device}-${Date.now()}@example.jp`;
-      const name = device === 'desktop' ? 'TANAKA HANAKO' : 'NGUYEN VAN AN';
+// Once in each language: English on a desktop in the Standard scheme, switched to Blue with the
+// footer's Change Color Scheme on the way; Japanese on a phone in the Black scheme.
+const RUNS = [
+  { lang: 'en', device: 'desktop', scheme: 'standard', name: 'TANAKA HANAKO' },
+  { lang: 'ja', device: 'phone', scheme: 'black', name: 'NGUYEN VAN AN' },
+];
+
+for (const run of RUNS) {
+  test(`registration, login and logout (${run.lang}, ${run.device}, ${run.scheme})`, JOURNEY_TIMEOUT, () =>
+    withJourney(`registration-${run.lang}-${run.device}`, run.device, async ({ page, shot, t }) => {
+      const email = `e2e-${run.lang}-${run.device}-${Date.now()}@example.jp`;
       const registerUrl = await startRegistration(page, shot, email);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), run.lang, 'the page speaks the browser\'s language');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), run.scheme);
 
       // UserRegister
       await shot('user-register');
       await page.locator('input[name=user_type][value=foreign_national]').check();
-      await (await field(page, 'name')).fill(name);
+      await (await field(page, 'name')).fill(run.name);
       await (await field(page, 'telephone')).fill('090-1234-5678');
       await (await field(page, 'password')).fill(PASSWORD);
       await (await field(page, 'password_confirm')).fill(PASSWORD);
       await shot('user-register-filled');
-      await page.getByRole('button', { name: 'Proceed to Confirmation' }).click();
+      await page.getByRole('button', { name: t('button-proceed-confirm') }).click();
 
       // UserRegister confirmation: what was typed, never the password.
       await page.waitForURL('**/confirm');
       const summary = await page.locator('dl.summary-list').innerText();
-      for (const v of [name, '09012345678', email, '外国人本人']) {
+      for (const v of [run.name, '09012345678', email, '外国人本人']) {
         assert.ok(summary.includes(v), `confirmation shows ${v}`);
       }
       assert.ok(!summary.includes(PASSWORD), 'confirmation never shows the password');
       await shot('confirm');
-      await page.locator('button[type=submit][value=submit]').click();
+      await submitButton(page).click();
 
       // UserRegisterCompleted: the User ID.
-      await page.getByRole('heading', { level: 1, name: 'UserRegisterCompleted' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: t('register-complete-title') }).waitFor();
       const loginId = (await page.locator('.highlight-value').innerText()).trim();
       assert.match(loginId, /^[A-Z0-9]{6,32}$/, `a User ID is shown: ${loginId}`);
       await shot('completed');
@@ -54,43 +62,67 @@ for (const device of ['desktop', 'phone']) {
       const again = await page.request.get(registerUrl);
       assert.equal(again.status(), 410, 'a used registration link answers 410 Gone');
 
-      await page.getByRole('link', { name: 'Return to Login' }).click();
+      await page.getByRole('link', { name: t('button-return-to-login') }).click();
       await page.waitForURL('**/login');
       await (await field(page, 'login_id')).fill(loginId);
       await (await field(page, 'password')).fill(PASSWORD);
       await shot('login');
-      await page.getByRole('button', { name: 'Login', exact: true }).click();
+      await page.getByRole('main').getByRole('button', { name: t('button-login'), exact: true }).click();
 
       // My Page
       await page.waitForURL('**/mypage');
-      assert.equal(await h1(page), 'My Page');
-      assert.ok((await page.locator('header').innerText()).includes(name), 'the header names the signed-in user');
+      assert.equal(await h1(page), t('mypage-title'));
+      assert.ok((await page.locator('header').innerText()).includes(run.name), 'the header names the signed-in user');
       await shot('mypage');
 
+      if (run.scheme === 'standard') {
+        // Change Color Scheme in the footer: the same page comes back in Blue, and stays Blue.
+        await page.getByRole('button', { name: t('scheme-blue') }).click();
+        await page.waitForURL('**/mypage');
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), 'blue');
+        assert.equal(await page.getByRole('button', { name: t('scheme-blue') }).getAttribute('aria-pressed'), 'true');
+        await page.goto('/procedures');
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), 'blue', 'remembered');
+        await shot('scheme-blue');
+      }
+
       // Logout → User Logout Confirmation → Logout
-      await page.getByRole('navigation').getByRole('link', { name: 'Logout' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: t('nav-logout') }).click();
       await page.waitForURL('**/logout');
-      assert.equal(await h1(page), 'User Logout Confirmation');
+      assert.equal(await h1(page), t('logout-title'));
       await shot('logout-confirm');
-      await page.getByRole('main').getByRole('button', { name: 'Logout' }).click();
+      await page.getByRole('main').getByRole('button', { name: t('button-logout') }).click();
       await page.waitForURL('**/logged-out');
       await shot('logged-out');
 
       // Signed out for real: My Page sends back to the login screen.
       await page.goto('/mypage');
       await page.waitForURL('**/login?**');
-      assert.equal(await h1(page), 'User Login');
-    }));
+      assert.equal(await h1(page), t('login-title'));
+
+      // The notices, and a page that does not exist.
+      await page.goto('/notices');
+      await shot('notices');
+      const notice = page.locator('main a[href^="/notices/"]');
+      if (await notice.count()) {
+        await notice.first().click();
+        await page.waitForURL('**/notices/*');
+        await shot('notice');
+      }
+      const missing = await page.goto('/no-such-page');
+      assert.equal(missing.status(), 404);
+      await shot('not-found');
+    }, { lang: run.lang, scheme: run.scheme }));
 }
 
 test('UserRegister submitted empty shows the error summary and loses nothing typed', JOURNEY_TIMEOUT, () =>
-  withJourney('user-register-errors', 'phone', async ({ page, shot }) => {
+  withJourney('user-register-errors', 'phone', async ({ page, shot, t }) => {
     const email = `e2e-errors-${Date.now()}@example.jp`;
     await startRegistration(page, shot, email);
     const formUrl = page.url();
 
     // Everything empty: one summary at the top, each entry linking to its field.
-    await page.locator('button[type=submit][value=submit]').click();
+    await submitButton(page).click();
     const summaryBox = page.locator('#error-summary');
     await summaryBox.waitFor();
     assert.equal(page.url(), formUrl, 'the same page answers');
@@ -116,7 +148,7 @@ test('UserRegister submitted empty shows the error summary and loses nothing typ
     await (await field(page, 'telephone')).fill('12-ab');
     await (await field(page, 'password')).fill(PASSWORD);
     await (await field(page, 'password_confirm')).fill('something-else-2026');
-    await page.locator('button[type=submit][value=submit]').click();
+    await submitButton(page).click();
     await summaryBox.waitFor();
     assert.equal(await page.locator('input[name=user_type][value=foreign_national]').isChecked(), true, 'user type kept');
     assert.equal(await (await field(page, 'name')).inputValue(), 'Silva Maria', 'name kept as typed');
@@ -131,8 +163,8 @@ test('UserRegister submitted empty shows the error summary and loses nothing typ
     await (await field(page, 'telephone')).fill('0312345678');
     await (await field(page, 'password')).fill(PASSWORD);
     await (await field(page, 'password_confirm')).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Proceed to Confirmation' }).click();
+    await page.getByRole('button', { name: t('button-proceed-confirm') }).click();
     await page.waitForURL('**/confirm');
     assert.ok((await page.locator('dl.summary-list').innerText()).includes('SILVA MARIA'), 'name in capitals on confirmation');
     await shot('corrected-confirm');
-  }));
+  }, { scheme: 'yellow' }));

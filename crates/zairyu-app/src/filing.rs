@@ -13,6 +13,9 @@ use zairyu_domain::{ApplicationStatus, Date, ReferenceNumber, UserType};
 use zairyu_forms::{Answer, Answers, Cleaned, FormDef, FormErrors};
 use zairyu_mail::MailMessage;
 use zairyu_store::applications::{self, ApplicationRow, NewApplication};
+
+/// A filed application as stored, for the pages that show one.
+pub type FiledRow = ApplicationRow;
 use zairyu_store::{StoreError, audit, drafts};
 
 /// Why a user cannot enter a procedure now.
@@ -91,8 +94,29 @@ pub async fn starting_answers(
     Ok(Answers::from_pairs(form, &pairs))
 }
 
-/// Proceed to Confirmation keeps the entries (without answers to hidden fields) as the draft.
+/// Proceed to Confirmation keeps the entries (without answers to hidden fields) as the draft. File
+/// ids that are not the user's own uploads in progress are left out (see `attachments::settle`;
+/// the entry screen reports them before it saves).
 pub async fn save_draft(
+    app: &App,
+    user_id: i64,
+    form: &FormDef,
+    answers: &Answers,
+) -> Result<(), AppError> {
+    let mut answers = answers.clone();
+    crate::attachments::settle(app, user_id, form, &mut answers).await?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    save_draft_on(&mut w, app, user_id, form, &answers).await
+}
+
+/// Keeps the draft on the caller's connection or transaction (the answers already settled).
+pub async fn save_draft_on(
+    conn: &mut zairyu_store::Conn,
     app: &App,
     user_id: i64,
     form: &FormDef,
@@ -101,14 +125,8 @@ pub async fn save_draft(
     let json = serde_json::to_string(&form.clean(answers))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let now = app.now();
-    let mut w = app
-        .db
-        .writer()
-        .acquire()
-        .await
-        .map_err(StoreError::from_sqlx)?;
     drafts::save(
-        &mut w,
+        conn,
         user_id,
         form.id(),
         i64::from(form.version()),
@@ -118,6 +136,15 @@ pub async fn save_draft(
     )
     .await?;
     Ok(())
+}
+
+/// The answers of the user's live draft of this form, or none.
+pub async fn draft_answers(app: &App, user_id: i64, form: &FormDef) -> Result<Answers, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(drafts::get(&mut conn, user_id, form.id(), app.now())
+        .await?
+        .and_then(|d| serde_json::from_str::<Answers>(&d.answers).ok())
+        .unwrap_or_default())
 }
 
 /// The checked draft for the confirmation screen, with the key that makes Apply idempotent.
@@ -137,18 +164,31 @@ pub async fn pending(
         return Ok(None);
     };
     match form.validate(&answers, today(app)) {
-        Ok(cleaned) => Ok(Some((
-            cleaned,
-            submit_key(app, user_id, form.id(), d.updated_at),
-        ))),
+        Ok(cleaned) => {
+            drop(conn);
+            // The files must still be the user's own and within the limits.
+            if !crate::attachments::check(app, user_id, form, cleaned.answers())
+                .await?
+                .is_empty()
+            {
+                return Ok(None);
+            }
+            Ok(Some((
+                cleaned,
+                submit_key(app, user_id, form.id(), d.id, d.updated_at),
+            )))
+        }
         Err(_) => Ok(None),
     }
 }
 
-fn submit_key(app: &App, user_id: i64, procedure: &str, draft_at: i64) -> String {
+/// The key of one confirmation: the draft's id (never reused) and its last change, so a later
+/// draft of the same procedure — a correction saved in the same millisecond included — never
+/// answers with an earlier filing.
+fn submit_key(app: &App, user_id: i64, procedure: &str, draft_id: i64, draft_at: i64) -> String {
     crate::secret::b64(&app.key.mac(
         "submit",
-        format!("{user_id}:{procedure}:{draft_at}").as_bytes(),
+        format!("{user_id}:{procedure}:{draft_id}:{draft_at}").as_bytes(),
     ))
 }
 
@@ -161,6 +201,9 @@ pub enum Applied {
     Stale,
     /// The entries no longer pass (a rule changed, or today moved past a limit).
     Invalid(FormErrors),
+    /// The draft corrects a filing that can no longer be corrected (it left In Return Process, or
+    /// was corrected already); the mark is cleared and nothing is filed.
+    NotReturnable,
 }
 
 pub async fn apply(
@@ -209,7 +252,35 @@ pub async fn apply(
     let u = zairyu_store::users::by_id(&mut tx, user.user_id)
         .await?
         .ok_or_else(|| AppError::Internal("user missing".into()))?;
-    let office = zairyu_domain::officer::office_for_address(u.address.as_deref());
+    let mut office = zairyu_domain::officer::office_for_address(u.address.as_deref()).to_owned();
+    // A correction of a filing sent back (SPEC §8.4, §9.3 Modify).
+    let correcting = drafts::get(&mut tx, user.user_id, &p.id, now)
+        .await?
+        .and_then(|d| d.resubmission_of);
+    let mut resubmission_of = None;
+    if let Some(orig_id) = correcting {
+        let orig = applications::by_id(&mut tx, orig_id).await?.filter(|o| {
+            o.user_id == user.user_id
+                && o.procedure_id == p.id
+                && o.status == ApplicationStatus::InReturnProcess.code()
+        });
+        let already = applications::resubmission(&mut tx, orig_id)
+            .await?
+            .is_some();
+        let Some(orig) = orig.filter(|_| !already) else {
+            drafts::set_resubmission(&mut tx, user.user_id, &p.id, None).await?;
+            tx.commit().await.map_err(StoreError::from_sqlx)?;
+            return Ok(Applied::NotReturnable);
+        };
+        if kind == "application" {
+            return resubmit_in_place(app, tx, user, p, form, &orig, &cleaned, &answers, &u, ip)
+                .await;
+        }
+        // A notification is filed anew, linked to the first, at the office that handled it.
+        office = orig.office.clone();
+        resubmission_of = Some(orig.id);
+    }
+    let office = office.as_str();
     let mut attempt = 0;
     let (id, reference) = loop {
         let reference = ReferenceNumber::generate(&mut rand::thread_rng());
@@ -224,7 +295,7 @@ pub async fn apply(
             status: ApplicationStatus::Pending.code(),
             answers: &answers,
             related_name: related_name.as_deref(),
-            resubmission_of: None,
+            resubmission_of,
             submit_key: key,
             office,
         };
@@ -251,6 +322,11 @@ pub async fn apply(
             Err(e) => return Err(e.into()),
         }
     };
+    // The files go with the application; one that is no longer the user's to link (removed in
+    // another tab a moment ago) rolls the whole filing back.
+    if !crate::attachments::link(&mut tx, user.user_id, form, cleaned.answers(), id).await? {
+        return Ok(Applied::Stale);
+    }
     drafts::delete(&mut tx, user.user_id, &p.id).await?;
     let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
     let procedure_name = p.name.get(locale.code()).to_owned();
@@ -313,6 +389,174 @@ pub async fn apply(
     Ok(Applied::Filed {
         reference: reference.as_str().to_owned(),
     })
+}
+
+/// A residence application sent back for revision is corrected in place: its answers replaced
+/// (the earlier ones stay in the history note's audit trail), and it returns to Under Review.
+#[allow(clippy::too_many_arguments)]
+async fn resubmit_in_place(
+    app: &App,
+    mut tx: zairyu_store::Tx,
+    user: &SessionUser,
+    p: &Procedure,
+    form: &FormDef,
+    orig: &ApplicationRow,
+    cleaned: &Cleaned,
+    answers: &str,
+    u: &zairyu_store::users::UserRow,
+    ip: &str,
+) -> Result<Applied, AppError> {
+    let now = app.now();
+    let actor = format!("user:{}", user.user_id);
+    let Some(to) = zairyu_domain::application::transition(
+        zairyu_domain::FilingKind::Application,
+        ApplicationStatus::InReturnProcess,
+        zairyu_domain::Action::Resubmit,
+    ) else {
+        return Ok(Applied::NotReturnable);
+    };
+    applications::replace_answers(
+        &mut tx,
+        orig.id,
+        answers,
+        i64::from(cleaned.version()),
+        cleaned.fingerprint(),
+        now,
+    )
+    .await?;
+    if !applications::change_status(
+        &mut tx,
+        orig.id,
+        ApplicationStatus::InReturnProcess.code(),
+        to.code(),
+        &actor,
+        Some("resubmitted"),
+        now,
+    )
+    .await?
+    {
+        return Ok(Applied::NotReturnable);
+    }
+    // The files attached anew go with the corrected application (the earlier ones stay with it).
+    if !crate::attachments::link(&mut tx, user.user_id, form, cleaned.answers(), orig.id).await? {
+        return Ok(Applied::Stale);
+    }
+    drafts::delete(&mut tx, user.user_id, &p.id).await?;
+    let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
+    enqueue_mail(
+        &mut tx,
+        &MailJob {
+            to: u.email.clone(),
+            locale: u.locale.clone(),
+            message: MailMessage::FilingUpdate {
+                event: zairyu_mail::FilingEvent::Resubmitted,
+                procedure: p.name.get(locale.code()).to_owned(),
+                reference: ReferenceNumber::parse(&orig.reference_number)
+                    .map(|r| r.display())
+                    .unwrap_or_else(|_| orig.reference_number.clone()),
+                number: orig.reception_number.clone(),
+                note: None,
+                url: app.url(&format!("/applications/{}", orig.reference_number)),
+            },
+            link: None,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        &audit::AuditEntry {
+            actor: &actor,
+            action: "filing.resubmitted",
+            subject: Some(&format!("application:{}", orig.id)),
+            ip: Some(ip),
+            detail: Some(&p.id),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from_sqlx)?;
+    Ok(Applied::Filed {
+        reference: orig.reference_number.clone(),
+    })
+}
+
+/// Why a filing cannot be modified.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Modify {
+    /// The form is open with the filing's answers; the next Apply corrects it.
+    Opened { procedure_id: String },
+    /// Only a filing In Return Process, not yet corrected, can be modified.
+    NotReturned,
+    /// The procedure has no entry form any more.
+    NoForm,
+}
+
+/// Whether a filing of the user's can be modified now, and by which filing it was corrected.
+pub async fn correction_state(
+    app: &App,
+    row: &ApplicationRow,
+) -> Result<(bool, Option<ApplicationRow>), AppError> {
+    let mut conn = app.db.read().await?;
+    let by = applications::resubmission(&mut conn, row.id).await?;
+    let open = row.status == ApplicationStatus::InReturnProcess.code() && by.is_none();
+    Ok((open, by))
+}
+
+/// Modify (SPEC §9.3): the form reopens with the answers of a filing sent back, and the draft is
+/// marked as its correction. Answers to fields the current form no longer has are dropped.
+pub async fn start_modify(
+    app: &App,
+    user_id: i64,
+    reference: &str,
+) -> Result<Option<Modify>, AppError> {
+    let Some(row) = find(app, user_id, reference).await? else {
+        return Ok(None);
+    };
+    if !correction_state(app, &row).await?.0 {
+        return Ok(Some(Modify::NotReturned));
+    }
+    let Some(form) = app
+        .catalogue
+        .get(&row.procedure_id)
+        .and_then(|p| app.catalogue.entry_form(p))
+    else {
+        return Ok(Some(Modify::NoForm));
+    };
+    let Ok(old) = serde_json::from_str::<Answers>(&row.answers) else {
+        return Ok(Some(Modify::NoForm));
+    };
+    let answers = Answers::from_pairs(form, &old.to_pairs());
+    save_draft(app, user_id, form, &answers).await?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    drafts::set_resubmission(&mut w, user_id, &row.procedure_id, Some(row.id)).await?;
+    Ok(Some(Modify::Opened {
+        procedure_id: row.procedure_id,
+    }))
+}
+
+/// The filing a user's draft of a procedure corrects, if any (shown on the entry screens).
+pub async fn correcting(
+    app: &App,
+    user_id: i64,
+    procedure_id: &str,
+) -> Result<Option<String>, AppError> {
+    let mut conn = app.db.read().await?;
+    let Some(id) = drafts::get(&mut conn, user_id, procedure_id, app.now())
+        .await?
+        .and_then(|d| d.resubmission_of)
+    else {
+        return Ok(None);
+    };
+    Ok(applications::by_id(&mut conn, id)
+        .await?
+        .filter(|r| r.user_id == user_id)
+        .map(|r| r.reference_number))
 }
 
 /// One of the user's own filings by reference number.

@@ -3,6 +3,8 @@
 //! in through the `App` so tests can swap it.
 
 pub mod accounts;
+pub mod attachments;
+pub mod backoffice;
 pub mod catalogue;
 pub mod clock;
 pub mod filing;
@@ -47,6 +49,8 @@ pub struct AppConfig {
     pub rate_limits: RateLimits,
     /// How long a draft is kept after its last change; its owner is mailed 7 days before.
     pub draft_ttl_ms: i64,
+    /// Where attachments are kept (`<data_dir>/files` unless configured otherwise).
+    pub files: attachments::StoreConfig,
     /// Idle time before an officer's session ends (30 minutes).
     pub officer_idle_ms: i64,
     /// Requests for use of the Electronic Notification System wait for an officer instead of
@@ -67,6 +71,7 @@ impl AppConfig {
             lock_ms: clock::DAY,
             rate_limits: RateLimits::default(),
             draft_ttl_ms: 30 * clock::DAY,
+            files: attachments::StoreConfig::Local("data/files".into()),
             officer_idle_ms: 30 * clock::MINUTE,
             manual_request_review: false,
         }
@@ -80,6 +85,8 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Hash(#[from] passwords::HashError),
+    #[error(transparent)]
+    Files(#[from] attachments::FilesError),
     #[error("{0}")]
     Internal(String),
 }
@@ -97,6 +104,8 @@ pub struct App {
     pub transport: Transport,
     pub notice_cache: Arc<notices::NoticeCache>,
     pub catalogue: Arc<catalogue::Catalogue>,
+    /// Attachment bytes (the database says whose they are).
+    pub files: attachments::FileStore,
 }
 
 impl std::fmt::Debug for App {
@@ -118,6 +127,7 @@ impl App {
     ) -> Result<App, AppError> {
         let hasher = Hasher::new(cfg.argon2)?;
         let catalogue = catalogue::embedded().map_err(|e| AppError::Internal(e.to_string()))?;
+        let files = attachments::FileStore::open(&cfg.files)?;
         Ok(App {
             db,
             cfg: Arc::new(cfg),
@@ -129,6 +139,7 @@ impl App {
             transport,
             notice_cache: Arc::new(notices::NoticeCache::default()),
             catalogue: Arc::new(catalogue),
+            files,
         })
     }
 
@@ -151,7 +162,9 @@ impl App {
 /// Rows the web layer shows, re-exported so that it needs no dependency on the store.
 pub mod views {
     pub use zairyu_mail::{StoredMail, list_mailbox};
+    pub use zairyu_store::applications::ApplicationRow;
     pub use zairyu_store::notices::NoticeRow;
+    pub use zairyu_store::officers::OfficerRow;
     pub use zairyu_store::postal_parse::PostalRow;
     pub use zairyu_store::users::UserRow;
 }

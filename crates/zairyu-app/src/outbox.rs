@@ -147,6 +147,11 @@ pub async fn purge(app: &App) -> Result<(), AppError> {
     if reminded > 0 {
         tracing::info!(drafts = reminded, "draft expiry reminders queued");
     }
+    // After the drafts: the uploads of drafts that just expired go in the same round.
+    let uploads = crate::attachments::purge(app).await?;
+    if uploads > 0 {
+        tracing::info!(uploads, "abandoned uploads purged");
+    }
     if n + m > 0 {
         tracing::info!(sessions = n, drafts = m, "purged");
     }

@@ -22,6 +22,8 @@ pub struct RateLimits {
     pub mail_per_ip: Limit,
     /// Email-sending requests per target address or account.
     pub mail_per_target: Limit,
+    /// Requests to the back office's JSON API per token.
+    pub api_per_token: Limit,
 }
 
 impl Default for RateLimits {
@@ -38,6 +40,10 @@ impl Default for RateLimits {
             mail_per_target: Limit {
                 max: 5,
                 window_secs: 3600,
+            },
+            api_per_token: Limit {
+                max: 600,
+                window_secs: 60,
             },
         }
     }

@@ -71,6 +71,11 @@ impl ApplicationStatus {
             .ok_or(Invalid::Format)
     }
 
+    /// A status code from a URL or a form, where anything else simply means none.
+    pub fn parse_opt(code: &str) -> Option<ApplicationStatus> {
+        ApplicationStatus::parse(code).ok()
+    }
+
     /// The Fluent id of the status name (its meaning is `<id>-meaning`).
     pub fn label_key(self) -> &'static str {
         match self {

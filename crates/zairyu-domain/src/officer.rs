@@ -107,15 +107,60 @@ pub struct Office {
 /// The eight regional bureaus and the headquarters, which takes filings whose applicant has no
 /// address on record.
 pub const OFFICES: [Office; 9] = [
-    Office { code: "sapporo", mark: '札', name_ja: "札幌出入国在留管理局", name_en: "Sapporo Regional Immigration Services Bureau" },
-    Office { code: "sendai", mark: '仙', name_ja: "仙台出入国在留管理局", name_en: "Sendai Regional Immigration Services Bureau" },
-    Office { code: "tokyo", mark: '東', name_ja: "東京出入国在留管理局", name_en: "Tokyo Regional Immigration Services Bureau" },
-    Office { code: "nagoya", mark: '名', name_ja: "名古屋出入国在留管理局", name_en: "Nagoya Regional Immigration Services Bureau" },
-    Office { code: "osaka", mark: '大', name_ja: "大阪出入国在留管理局", name_en: "Osaka Regional Immigration Services Bureau" },
-    Office { code: "hiroshima", mark: '広', name_ja: "広島出入国在留管理局", name_en: "Hiroshima Regional Immigration Services Bureau" },
-    Office { code: "takamatsu", mark: '高', name_ja: "高松出入国在留管理局", name_en: "Takamatsu Regional Immigration Services Bureau" },
-    Office { code: "fukuoka", mark: '福', name_ja: "福岡出入国在留管理局", name_en: "Fukuoka Regional Immigration Services Bureau" },
-    Office { code: "hq", mark: '本', name_ja: "出入国在留管理庁", name_en: "Immigration Services Agency (headquarters)" },
+    Office {
+        code: "sapporo",
+        mark: '札',
+        name_ja: "札幌出入国在留管理局",
+        name_en: "Sapporo Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "sendai",
+        mark: '仙',
+        name_ja: "仙台出入国在留管理局",
+        name_en: "Sendai Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "tokyo",
+        mark: '東',
+        name_ja: "東京出入国在留管理局",
+        name_en: "Tokyo Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "nagoya",
+        mark: '名',
+        name_ja: "名古屋出入国在留管理局",
+        name_en: "Nagoya Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "osaka",
+        mark: '大',
+        name_ja: "大阪出入国在留管理局",
+        name_en: "Osaka Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "hiroshima",
+        mark: '広',
+        name_ja: "広島出入国在留管理局",
+        name_en: "Hiroshima Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "takamatsu",
+        mark: '高',
+        name_ja: "高松出入国在留管理局",
+        name_en: "Takamatsu Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "fukuoka",
+        mark: '福',
+        name_ja: "福岡出入国在留管理局",
+        name_en: "Fukuoka Regional Immigration Services Bureau",
+    },
+    Office {
+        code: "hq",
+        mark: '本',
+        name_ja: "出入国在留管理庁",
+        name_en: "Immigration Services Agency (headquarters)",
+    },
 ];
 
 pub fn office(code: &str) -> Option<&'static Office> {
@@ -127,13 +172,59 @@ pub fn office(code: &str) -> Option<&'static Office> {
 pub fn office_for_address(address: Option<&str>) -> &'static str {
     const JURISDICTION: [(&str, &[&str]); 8] = [
         ("sapporo", &["北海道"]),
-        ("sendai", &["青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県"]),
-        ("tokyo", &["茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "山梨県", "長野県"]),
-        ("nagoya", &["富山県", "石川県", "福井県", "岐阜県", "静岡県", "愛知県", "三重県"]),
-        ("osaka", &["滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県"]),
-        ("hiroshima", &["鳥取県", "島根県", "岡山県", "広島県", "山口県"]),
+        (
+            "sendai",
+            &["青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県"],
+        ),
+        (
+            "tokyo",
+            &[
+                "茨城県",
+                "栃木県",
+                "群馬県",
+                "埼玉県",
+                "千葉県",
+                "東京都",
+                "神奈川県",
+                "新潟県",
+                "山梨県",
+                "長野県",
+            ],
+        ),
+        (
+            "nagoya",
+            &[
+                "富山県",
+                "石川県",
+                "福井県",
+                "岐阜県",
+                "静岡県",
+                "愛知県",
+                "三重県",
+            ],
+        ),
+        (
+            "osaka",
+            &["滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県"],
+        ),
+        (
+            "hiroshima",
+            &["鳥取県", "島根県", "岡山県", "広島県", "山口県"],
+        ),
         ("takamatsu", &["徳島県", "香川県", "愛媛県", "高知県"]),
-        ("fukuoka", &["福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"]),
+        (
+            "fukuoka",
+            &[
+                "福岡県",
+                "佐賀県",
+                "長崎県",
+                "熊本県",
+                "大分県",
+                "宮崎県",
+                "鹿児島県",
+                "沖縄県",
+            ],
+        ),
     ];
     let Some(a) = address.map(str::trim_start) else {
         return "hq";
@@ -206,7 +297,10 @@ mod tests {
 
     #[test]
     fn offices_by_prefecture() {
-        assert_eq!(office_for_address(Some("東京都千代田区霞が関１－１")), "tokyo");
+        assert_eq!(
+            office_for_address(Some("東京都千代田区霞が関１－１")),
+            "tokyo"
+        );
         assert_eq!(office_for_address(Some("沖縄県那覇市")), "fukuoka");
         assert_eq!(office_for_address(Some("京都府京都市")), "osaka");
         assert_eq!(office_for_address(Some("どこか")), "hq");

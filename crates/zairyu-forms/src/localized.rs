@@ -52,6 +52,23 @@ impl LocalizedText {
         &self.en
     }
 
+    /// The codes of the optional languages this text lacks (missing or blank), which show English
+    /// instead: the completeness tests of the shipped forms use it.
+    pub fn missing_languages(&self) -> Vec<&'static str> {
+        [
+            ("zh-Hans", &self.zh_hans),
+            ("zh-Hant", &self.zh_hant),
+            ("ko", &self.ko),
+            ("es", &self.es),
+            ("vi", &self.vi),
+            ("tl", &self.tl),
+        ]
+        .into_iter()
+        .filter(|(_, t)| t.as_deref().is_none_or(|t| t.trim().is_empty()))
+        .map(|(code, _)| code)
+        .collect()
+    }
+
     /// True when the Japanese or English text is blank: such a label would show nothing.
     pub(crate) fn has_blank(&self) -> bool {
         self.ja.trim().is_empty() || self.en.trim().is_empty()
@@ -192,6 +209,10 @@ ko = "교수""#,
         assert_eq!(t.get("ko"), "교수");
         assert_eq!(t.get("zh-Hans"), "Professor");
         assert_eq!(t.get("xx"), "Professor");
+        assert_eq!(
+            t.missing_languages(),
+            ["zh-Hans", "zh-Hant", "es", "vi", "tl"]
+        );
         let missing_en = toml::from_str::<LocalizedText>(r#"ja = "教授""#);
         assert!(missing_en.is_err());
         let unknown = toml::from_str::<LocalizedText>(

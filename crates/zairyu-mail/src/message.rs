@@ -269,10 +269,9 @@ impl FilingEvent {
                 "mail-notification-receipt-subject",
                 "mail-notification-receipt-body",
             ),
-            FilingEvent::ReviewStarted => (
-                "mail-review-started-subject",
-                "mail-review-started-body",
-            ),
+            FilingEvent::ReviewStarted => {
+                ("mail-review-started-subject", "mail-review-started-body")
+            }
             FilingEvent::RevisionRequested => (
                 "mail-revision-requested-subject",
                 "mail-revision-requested-body",
@@ -289,10 +288,7 @@ impl FilingEvent {
                 "mail-awaiting-issuance-subject",
                 "mail-awaiting-issuance-body",
             ),
-            FilingEvent::NotPermitted => (
-                "mail-not-permitted-subject",
-                "mail-not-permitted-body",
-            ),
+            FilingEvent::NotPermitted => ("mail-not-permitted-subject", "mail-not-permitted-body"),
             FilingEvent::Completed => (
                 "mail-filing-completed-subject",
                 "mail-filing-completed-body",
@@ -301,10 +297,7 @@ impl FilingEvent {
                 "mail-request-for-use-refused-subject",
                 "mail-request-for-use-refused-body",
             ),
-            FilingEvent::Resubmitted => (
-                "mail-resubmitted-subject",
-                "mail-resubmitted-body",
-            ),
+            FilingEvent::Resubmitted => ("mail-resubmitted-subject", "mail-resubmitted-body"),
         }
     }
 }

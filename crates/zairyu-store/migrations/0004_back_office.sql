@@ -51,3 +51,5 @@ CREATE INDEX applications_queue ON applications (office, status, created_at);
 CREATE INDEX applications_status ON applications (status, created_at);
 CREATE INDEX applications_resubmission ON applications (resubmission_of);
 CREATE INDEX audit_log_subject ON audit_log (subject, at);
+-- A draft that corrects a filing sent back (In Return Process): Apply links the two.
+ALTER TABLE drafts ADD COLUMN resubmission_of BIGINT;

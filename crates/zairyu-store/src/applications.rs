@@ -559,18 +559,21 @@ pub async fn count_by_status(
     conn: &mut Conn,
     office: Option<&str>,
 ) -> Result<Vec<(String, i64)>, StoreError> {
-    let rows = match office {
-        Some(o) => sqlx::query(
-            "SELECT status, COUNT(*) AS n FROM applications WHERE office = $1 GROUP BY status",
-        )
-        .bind(o)
-        .fetch_all(conn)
-        .await,
-        None => sqlx::query("SELECT status, COUNT(*) AS n FROM applications GROUP BY status")
+    let rows =
+        match office {
+            Some(o) => sqlx::query(
+                "SELECT status, COUNT(*) AS n FROM applications WHERE office = $1 GROUP BY status",
+            )
+            .bind(o)
             .fetch_all(conn)
             .await,
-    }
-    .map_err(q)?;
+            None => {
+                sqlx::query("SELECT status, COUNT(*) AS n FROM applications GROUP BY status")
+                    .fetch_all(conn)
+                    .await
+            }
+        }
+        .map_err(q)?;
     rows.into_iter()
         .map(|r| Ok((r.try_get("status").map_err(q)?, r.try_get("n").map_err(q)?)))
         .collect()
@@ -650,10 +653,7 @@ pub async fn events(conn: &mut Conn, application_id: i64) -> Result<Vec<EventRow
 
 /// The filing that corrected this one, if any (a notification registered as an error and filed
 /// again, SPEC §8.4).
-pub async fn resubmission(
-    conn: &mut Conn,
-    id: i64,
-) -> Result<Option<ApplicationRow>, StoreError> {
+pub async fn resubmission(conn: &mut Conn, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM applications WHERE resubmission_of = $1 ORDER BY id DESC LIMIT 1"
     ))

@@ -14,6 +14,8 @@ pub struct DraftRow {
     pub answers: String,
     pub updated_at: Millis,
     pub expires_at: Millis,
+    /// The filing this draft corrects (Modify from In Return Process).
+    pub resubmission_of: Option<i64>,
 }
 
 fn row(r: sqlx::any::AnyRow) -> Result<DraftRow, StoreError> {
@@ -25,6 +27,7 @@ fn row(r: sqlx::any::AnyRow) -> Result<DraftRow, StoreError> {
         answers: r.try_get("answers").map_err(q)?,
         updated_at: r.try_get("updated_at").map_err(q)?,
         expires_at: r.try_get("expires_at").map_err(q)?,
+        resubmission_of: r.try_get("resubmission_of").map_err(q)?,
     })
 }
 
@@ -74,7 +77,7 @@ pub async fn get(
     now: Millis,
 ) -> Result<Option<DraftRow>, StoreError> {
     let r = sqlx::query(
-        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts WHERE user_id = $1 AND procedure_id = $2 AND expires_at > $3",
+        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at, resubmission_of FROM drafts WHERE user_id = $1 AND procedure_id = $2 AND expires_at > $3",
     )
     .bind(user_id)
     .bind(procedure_id)
@@ -88,7 +91,7 @@ pub async fn get(
 /// The user's live drafts, most recently changed first.
 pub async fn list(conn: &mut Conn, user_id: i64, now: Millis) -> Result<Vec<DraftRow>, StoreError> {
     let rows = sqlx::query(
-        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts WHERE user_id = $1 AND expires_at > $2 ORDER BY updated_at DESC",
+        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at, resubmission_of FROM drafts WHERE user_id = $1 AND expires_at > $2 ORDER BY updated_at DESC",
     )
     .bind(user_id)
     .bind(now)
@@ -115,7 +118,7 @@ pub async fn expiring(
     until: Millis,
 ) -> Result<Vec<DraftRow>, StoreError> {
     let rows = sqlx::query(
-        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at FROM drafts \
+        "SELECT id, user_id, procedure_id, form_version, answers, updated_at, expires_at, resubmission_of FROM drafts \
          WHERE reminded_at IS NULL AND expires_at > $1 AND expires_at <= $2 ORDER BY expires_at LIMIT 500",
     )
     .bind(now)
@@ -146,4 +149,21 @@ pub async fn purge_expired(conn: &mut Conn, now: Millis) -> Result<u64, StoreErr
         .await
         .map_err(q)?;
     Ok(done.rows_affected())
+}
+
+/// Marks the user's draft of a procedure as the correction of a filing (or clears the mark).
+pub async fn set_resubmission(
+    conn: &mut Conn,
+    user_id: i64,
+    procedure_id: &str,
+    of: Option<i64>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE drafts SET resubmission_of = $3 WHERE user_id = $1 AND procedure_id = $2")
+        .bind(user_id)
+        .bind(procedure_id)
+        .bind(of)
+        .execute(conn)
+        .await
+        .map_err(q)?;
+    Ok(())
 }

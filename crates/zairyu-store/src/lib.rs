@@ -3,6 +3,7 @@
 //! of the few types both agree on (i64 for instants and flags, text, bytes). Backend-specific SQL is
 //! used only where it pays (claiming jobs with `FOR UPDATE SKIP LOCKED` on PostgreSQL).
 
+pub mod api_tokens;
 pub mod applications;
 pub mod audit;
 pub mod db;
@@ -14,9 +15,12 @@ pub mod notices;
 pub mod officers;
 pub mod postal;
 pub mod postal_parse;
+pub mod procedure_overrides;
 pub mod seed;
 pub mod sessions;
+pub mod stats;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
 
 pub use db::{Backend, Conn, Db, Nested, StoreError, Tx, savepoint};

@@ -12,7 +12,9 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "favorites", include_str!("../migrations/0002_favorites.sql")),
     (3, "applications", include_str!("../migrations/0003_applications.sql")),
     (4, "back_office", include_str!("../migrations/0004_back_office.sql")),
+    (5, "uploads", include_str!("../migrations/0005_uploads.sql")),
     (7, "application_list", include_str!("../migrations/0007_application_list.sql")),
+    (8, "back_office_admin", include_str!("../migrations/0008_back_office_admin.sql")),
 ];
 
 fn dialect(sql: &str, backend: Backend) -> String {

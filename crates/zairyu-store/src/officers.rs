@@ -91,24 +91,31 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<OfficerRow>, Store
         .transpose()
 }
 
-pub async fn by_login_id(conn: &mut Conn, login_id: &str) -> Result<Option<OfficerRow>, StoreError> {
-    sqlx::query(&format!("SELECT {COLUMNS} FROM officers WHERE login_id = $1"))
-        .bind(login_id)
-        .fetch_optional(conn)
-        .await
-        .map_err(q)?
-        .map(row)
-        .transpose()
+pub async fn by_login_id(
+    conn: &mut Conn,
+    login_id: &str,
+) -> Result<Option<OfficerRow>, StoreError> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM officers WHERE login_id = $1"
+    ))
+    .bind(login_id)
+    .fetch_optional(conn)
+    .await
+    .map_err(q)?
+    .map(row)
+    .transpose()
 }
 
 pub async fn list(conn: &mut Conn) -> Result<Vec<OfficerRow>, StoreError> {
-    sqlx::query(&format!("SELECT {COLUMNS} FROM officers ORDER BY office, login_id"))
-        .fetch_all(conn)
-        .await
-        .map_err(q)?
-        .into_iter()
-        .map(row)
-        .collect()
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM officers ORDER BY office, login_id"
+    ))
+    .fetch_all(conn)
+    .await
+    .map_err(q)?
+    .into_iter()
+    .map(row)
+    .collect()
 }
 
 pub async fn count(conn: &mut Conn) -> Result<i64, StoreError> {
@@ -192,12 +199,14 @@ pub async fn confirm_totp(
 /// Takes a TOTP time step; false when it (or a later one) was already used, so a code seen over
 /// someone's shoulder cannot be replayed.
 pub async fn use_totp_step(conn: &mut Conn, id: i64, step: i64) -> Result<bool, StoreError> {
-    let done = sqlx::query("UPDATE officers SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2")
-        .bind(id)
-        .bind(step)
-        .execute(conn)
-        .await
-        .map_err(q)?;
+    let done = sqlx::query(
+        "UPDATE officers SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2",
+    )
+    .bind(id)
+    .bind(step)
+    .execute(conn)
+    .await
+    .map_err(q)?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -249,7 +258,12 @@ pub async fn set_disabled(
     delete_sessions(conn, id).await
 }
 
-pub async fn set_password(conn: &mut Conn, id: i64, hash: &str, now: Millis) -> Result<(), StoreError> {
+pub async fn set_password(
+    conn: &mut Conn,
+    id: i64,
+    hash: &str,
+    now: Millis,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE officers SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(hash)
@@ -292,7 +306,10 @@ pub async fn create_session(
     Ok(())
 }
 
-pub async fn get_session(conn: &mut Conn, id_hash: &str) -> Result<Option<OfficerSessionRow>, StoreError> {
+pub async fn get_session(
+    conn: &mut Conn,
+    id_hash: &str,
+) -> Result<Option<OfficerSessionRow>, StoreError> {
     let r = sqlx::query("SELECT officer_id, stage, last_seen_at, expires_at FROM officer_sessions WHERE id_hash = $1")
         .bind(id_hash)
         .fetch_optional(conn)
@@ -309,14 +326,21 @@ pub async fn get_session(conn: &mut Conn, id_hash: &str) -> Result<Option<Office
     .transpose()
 }
 
-pub async fn touch_session(conn: &mut Conn, id_hash: &str, now: Millis, expires_at: Millis) -> Result<(), StoreError> {
-    sqlx::query("UPDATE officer_sessions SET last_seen_at = $2, expires_at = $3 WHERE id_hash = $1")
-        .bind(id_hash)
-        .bind(now)
-        .bind(expires_at)
-        .execute(conn)
-        .await
-        .map_err(q)?;
+pub async fn touch_session(
+    conn: &mut Conn,
+    id_hash: &str,
+    now: Millis,
+    expires_at: Millis,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE officer_sessions SET last_seen_at = $2, expires_at = $3 WHERE id_hash = $1",
+    )
+    .bind(id_hash)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await
+    .map_err(q)?;
     Ok(())
 }
 

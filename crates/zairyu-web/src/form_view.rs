@@ -53,6 +53,22 @@ pub struct FieldView {
     /// The field is not shown (its own condition, its section's or its group's): its inputs are
     /// `disabled` and no error is placed on it.
     pub disabled: bool,
+    /// For file slots (filled in by `routes::attachments::decorate`): the files attached, what the
+    /// file input accepts, how many files the slot holds, and where Attach and Remove post.
+    pub files: Vec<FileItem>,
+    pub accept: &'static str,
+    pub max_files: usize,
+    pub upload_action: String,
+    pub remove_action: String,
+}
+
+/// A file attached to a slot.
+#[derive(Debug, Clone, Default)]
+pub struct FileItem {
+    pub id: String,
+    pub name: String,
+    /// "1.2 MB".
+    pub size: String,
 }
 
 impl FieldView {
@@ -274,8 +290,17 @@ impl Builder<'_> {
                     })
                     .collect();
             }
-            FieldKind::File { .. } => {
+            FieldKind::File { accept, max_files } => {
                 v.widget = "file";
+                v.max_files = *max_files;
+                let pdf = accept.contains(&zairyu_forms::FileType::Pdf);
+                let jpeg = accept.contains(&zairyu_forms::FileType::Jpeg);
+                // A hint to the browser's file picker only; the server judges the content.
+                v.accept = match (pdf, jpeg) {
+                    (true, false) => ".pdf,application/pdf",
+                    (false, true) => ".jpg,.jpeg,image/jpeg",
+                    _ => ".pdf,.jpg,.jpeg,application/pdf,image/jpeg",
+                };
             }
             FieldKind::Group { max_rows, .. } => {
                 v.widget = "group";

@@ -9,7 +9,9 @@ pub mod form_view;
 pub mod forms;
 pub mod middleware;
 pub mod pages;
+pub mod qr;
 pub mod routes;
+pub mod uploads;
 
 use axum::Router;
 use std::path::PathBuf;

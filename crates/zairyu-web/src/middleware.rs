@@ -209,10 +209,17 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         dev_mailbox: st.web.dev_mailbox.is_some(),
     };
 
-    let state_changing = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    let state_changing = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS)
+        && !bearer_only(parts.uri.path(), &parts.headers);
     let mut body = body;
     let mut early: Option<ErrorKind> = None;
-    if state_changing {
+    // Attachments are streamed by their handler (they may be far larger than any form); the
+    // handler's extractor checks the token, sent as the first part, before it reads anything else
+    // (see `uploads.rs`).
+    let streamed = state_changing
+        && is_multipart(&parts.headers)
+        && crate::uploads::streams_itself(parts.uri.path());
+    if state_changing && !streamed {
         let mut token = parts
             .headers
             .get(CSRF_HEADER)
@@ -319,6 +326,21 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
     response
 }
 
+/// A request to the back office's JSON API that authenticates with a bearer token and carries no
+/// cookie at all. Such a request needs no CSRF token: CSRF rides on credentials a browser adds by
+/// itself (cookies), and a browser never adds an `Authorization` header to a cross-site request
+/// (a page's script could only send one after a CORS preflight, which this server never grants).
+/// With any cookie present the request is treated like any other, so a browser session can never
+/// use this door.
+pub fn bearer_only(path: &str, headers: &HeaderMap) -> bool {
+    path.starts_with("/officer/api/")
+        && !headers.contains_key(header::COOKIE)
+        && headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("Bearer ") && v.len() > 7)
+}
+
 /// The content security policy: no inline script or style, nothing from elsewhere.
 const CSP: HeaderValue = HeaderValue::from_static(
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
@@ -416,5 +438,36 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
                 Err(crate::pages::see_other(&format!("/login?{qs}")))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_cookieless_bearer_requests_to_the_api_skip_csrf() {
+        let mut h = HeaderMap::new();
+        assert!(!bearer_only("/officer/api/applications/1/actions", &h));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer zat_x"),
+        );
+        assert!(bearer_only("/officer/api/applications/1/actions", &h));
+        // Elsewhere than the API, a bearer header changes nothing.
+        assert!(!bearer_only("/officer/applications/1/act", &h));
+        assert!(!bearer_only("/mypage", &h));
+        // Any cookie (a browser) and the usual CSRF check applies.
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("zairyu_officer=abc"),
+        );
+        assert!(!bearer_only("/officer/api/applications/1/actions", &h));
+        let mut basic = HeaderMap::new();
+        basic.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
+        assert!(!bearer_only("/officer/api/applications/1/actions", &basic));
+        let mut empty = HeaderMap::new();
+        empty.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer "));
+        assert!(!bearer_only("/officer/api/applications/1/actions", &empty));
     }
 }

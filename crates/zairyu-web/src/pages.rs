@@ -473,6 +473,10 @@ pub struct ApplicationPage {
     /// (when, status, note)
     pub history: Vec<(String, String, String)>,
     pub answers: Vec<(String, String)>,
+    /// The facial photo and attachments to download (SPEC §9.3): (slot label, href, file name, size).
+    pub attachments: Vec<(String, String, String, String)>,
+    /// Where Modify posts, when the filing was sent back and can be corrected.
+    pub modify: Option<String>,
 }
 
 /// First / Previous / page numbers (two either side) / Next / Last (SPEC §5.1, §9.1), as

@@ -38,6 +38,9 @@
     // `expires` is the server's deadline; `deadline` the same moment on this computer's clock, which
     // may be set differently (corrected from the Date header of each answer to OK).
     var deadline = expires;
+    // The back office has its own session routes (data attributes on its body).
+    var extendUrl = document.body.getAttribute("data-extend-url") || "/session/extend";
+    var loginUrl = document.body.getAttribute("data-login-url") || "/login";
     var warnTimer = null, endTimer = null;
     var at = document.getElementById("timeout-at");
     function schedule() {
@@ -46,11 +49,11 @@
       if (at) { at.textContent = jst(expires); }
       warnTimer = setTimeout(function () { if (!dialog.open) { dialog.showModal(); } }, Math.max(0, deadline - now - 10 * 60 * 1000));
       endTimer = setTimeout(function () {
-        window.location.href = "/login?expired=1&next=" + encodeURIComponent(window.location.pathname + window.location.search);
+        window.location.href = loginUrl + "?expired=1&next=" + encodeURIComponent(window.location.pathname + window.location.search);
       }, Math.max(0, deadline - now + 1000));
     }
     document.getElementById("timeout-ok").addEventListener("click", function () {
-      fetch("/session/extend", { method: "POST", headers: { "X-CSRF-Token": csrf() }, credentials: "same-origin" })
+      fetch(extendUrl, { method: "POST", headers: { "X-CSRF-Token": csrf() }, credentials: "same-origin" })
         .then(function (r) {
           var serverNow = Date.parse(r.headers.get("Date") || "");
           return r.json().then(function (j) { return { j: j, serverNow: serverNow }; });
@@ -61,7 +64,7 @@
             expires = j.expires_at;
             deadline = isNaN(x.serverNow) ? expires : Date.now() + (expires - x.serverNow);
             schedule(); dialog.close();
-          } else { window.location.href = "/login?expired=1"; }
+          } else { window.location.href = loginUrl + "?expired=1"; }
         })
         .catch(function () { dialog.close(); });
     });
@@ -243,4 +246,176 @@
       });
     });
   }
+})();
+
+// --- 6. Calendar date picker (SPEC §6.2, §9.1) -----------------------------------------------------
+// The WAI-ARIA APG "date picker dialog" pattern over the YYYYMMDD text boxes: a button beside each
+// input[data-datepicker] opens the page's <dialog id="datepicker"> (templates/datepicker.html, its
+// texts from Fluent) on the box's date, or today. In the grid: arrows move by day and week, Page
+// Up/Down by month (Shift: year), Home/End to the week's start and end, Enter or Space (or a click)
+// chooses; OK chooses the focused day; Escape or Cancel closes without choosing. The date is written
+// as YYYYMMDD, an "input" and "change" event let the conditions above react, and the focus goes back
+// to the button. Without this script (or <dialog>), the text boxes work as before.
+(function () {
+  "use strict";
+
+  // Dates are whole days held as UTC midnights, so no time zone or summer time shifts them.
+  function day(y, m, d) { return new Date(Date.UTC(y, m, d)); }
+  function addDays(date, n) { return day(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + n); }
+  // The same day n months on, or the month's last day when it has fewer (31 Jan + 1 month = 28/29 Feb).
+  function addMonths(date, n) {
+    var y = date.getUTCFullYear(), m = date.getUTCMonth() + n;
+    var last = day(y, m + 1, 0).getUTCDate();
+    return day(y, m, Math.min(date.getUTCDate(), last));
+  }
+  function sameDay(a, b) { return !!a && !!b && a.getTime() === b.getTime(); }
+  function pad(n, w) { var s = String(n); while (s.length < w) { s = "0" + s; } return s; }
+  function ymd(date) { return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1, 2) + pad(date.getUTCDate(), 2); }
+
+  // What the box holds as a date: eight digits (full-width ones too, and any separators), or null.
+  function parse(value) {
+    var digits = String(value || "").replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+      .replace(/[^0-9]/g, "");
+    if (digits.length !== 8) { return null; }
+    var y = +digits.slice(0, 4), m = +digits.slice(4, 6) - 1, d = +digits.slice(6, 8);
+    var date = day(y, m, d);
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m && date.getUTCDate() === d ? date : null;
+  }
+  function today() { var n = new Date(); return day(n.getFullYear(), n.getMonth(), n.getDate()); }
+
+  function labelOf(input) {
+    return input.id ? document.querySelector('label[for="' + input.id + '"]') : null;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var dialog = document.getElementById("datepicker");
+    if (!dialog || typeof dialog.showModal !== "function") { return; }
+    var lang = document.documentElement.lang || "en";
+    var fmt = function (opts) { opts.timeZone = "UTC"; return new Intl.DateTimeFormat(lang, opts); };
+    var monthFmt = fmt({ year: "numeric", month: "long" });
+    var fullFmt = fmt({ year: "numeric", month: "long", day: "numeric", weekday: "long" });
+    var weekdayShort = fmt({ weekday: "short" });
+    var weekdayLong = fmt({ weekday: "long" });
+    var heading = document.getElementById("datepicker-month");
+    var headRow = dialog.querySelector(".datepicker-grid thead tr");
+    var body = dialog.querySelector(".datepicker-grid tbody");
+    var openLabel = dialog.getAttribute("data-open-label") || "";
+
+    // Weeks start on Sunday, as Japanese calendars do. 4 January 1970 was a Sunday.
+    for (var w = 0; w < 7; w += 1) {
+      var th = document.createElement("th");
+      var sample = day(1970, 0, 4 + w);
+      th.scope = "col";
+      th.abbr = weekdayLong.format(sample);
+      th.textContent = weekdayShort.format(sample);
+      headRow.appendChild(th);
+    }
+
+    var input = null, opener = null, focused = null, selected = null;
+
+    function cellFor(date) { return body.querySelector('td[data-date="' + ymd(date) + '"]'); }
+
+    function render() {
+      var first = day(focused.getUTCFullYear(), focused.getUTCMonth(), 1);
+      var start = addDays(first, -first.getUTCDay());
+      var now = today();
+      heading.textContent = monthFmt.format(first);
+      body.textContent = "";
+      for (var r = 0, d = start; r < 6; r += 1) {
+        // A sixth row only when the month reaches into it.
+        if (r > 0 && d.getUTCMonth() !== first.getUTCMonth()) { break; }
+        var tr = document.createElement("tr");
+        for (var c = 0; c < 7; c += 1, d = addDays(d, 1)) {
+          var td = document.createElement("td");
+          if (d.getUTCMonth() === first.getUTCMonth()) {
+            td.setAttribute("data-date", ymd(d));
+            td.textContent = String(d.getUTCDate());
+            td.setAttribute("aria-label", fullFmt.format(d));
+            td.tabIndex = sameDay(d, focused) ? 0 : -1;
+            td.setAttribute("aria-selected", sameDay(d, selected) ? "true" : "false");
+            if (sameDay(d, now)) { td.setAttribute("aria-current", "date"); }
+          }
+          tr.appendChild(td);
+        }
+        body.appendChild(tr);
+      }
+    }
+
+    // Moves the grid's focus to `date` (re-rendering when the month changes); takes the keyboard
+    // focus along only when it was in the grid already.
+    function moveTo(date, focusCell) {
+      focused = date;
+      render();
+      if (focusCell) { cellFor(focused).focus(); }
+    }
+
+    function choose(date) {
+      input.value = ymd(date);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      dialog.close();
+    }
+
+    function open(forInput, button) {
+      input = forInput; opener = button;
+      selected = parse(input.value);
+      focused = selected || today();
+      render();
+      dialog.showModal();
+      cellFor(focused).focus();
+    }
+
+    dialog.addEventListener("close", function () { if (opener) { opener.focus(); } });
+
+    body.addEventListener("keydown", function (ev) {
+      if (!ev.target.hasAttribute || !ev.target.hasAttribute("data-date")) { return; }
+      var next = null;
+      switch (ev.key) {
+        case "ArrowLeft": next = addDays(focused, -1); break;
+        case "ArrowRight": next = addDays(focused, 1); break;
+        case "ArrowUp": next = addDays(focused, -7); break;
+        case "ArrowDown": next = addDays(focused, 7); break;
+        case "Home": next = addDays(focused, -focused.getUTCDay()); break;
+        case "End": next = addDays(focused, 6 - focused.getUTCDay()); break;
+        case "PageUp": next = addMonths(focused, ev.shiftKey ? -12 : -1); break;
+        case "PageDown": next = addMonths(focused, ev.shiftKey ? 12 : 1); break;
+        case "Enter": case " ": ev.preventDefault(); choose(focused); return;
+        default: return;
+      }
+      ev.preventDefault();
+      moveTo(next, true);
+    });
+    body.addEventListener("click", function (ev) {
+      var td = ev.target.closest ? ev.target.closest("td[data-date]") : null;
+      if (td) { choose(parse(td.getAttribute("data-date"))); }
+    });
+    Array.prototype.forEach.call(dialog.querySelectorAll("[data-move]"), function (b) {
+      b.addEventListener("click", function () { moveTo(addMonths(focused, parseInt(b.getAttribute("data-move"), 10)), false); });
+    });
+    dialog.querySelector("[data-datepicker-ok]").addEventListener("click", function () { choose(focused); });
+    dialog.querySelector("[data-datepicker-cancel]").addEventListener("click", function () { dialog.close(); });
+
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-datepicker]"), function (field) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button-small datepicker-open";
+      button.textContent = openLabel;
+      // Named "Calendar", described by the field's label, so each of several buttons is told apart.
+      var label = labelOf(field);
+      if (label) {
+        if (!label.id) { label.id = field.id + "-label"; }
+        button.setAttribute("aria-describedby", label.id);
+      }
+      button.setAttribute("aria-haspopup", "dialog");
+      // Inside the field's own wrapper, so a condition that hides or disables the field does the
+      // same to its button (section 4 disables every button in a hidden part).
+      button.disabled = field.disabled;
+      var wrap = document.createElement("span");
+      wrap.className = "date-with-picker";
+      field.parentNode.insertBefore(wrap, field);
+      wrap.appendChild(field);
+      wrap.appendChild(button);
+      button.addEventListener("click", function () { open(field, button); });
+    });
+  });
 })();

@@ -38,6 +38,9 @@ pub struct Config {
     pub body_limit_kib: usize,
     /// Days a draft is kept after its last change (its owner is mailed 7 days before).
     pub draft_days: i64,
+    /// Requests for use of the Electronic Notification System wait for an officer instead of being
+    /// approved at once.
+    pub manual_request_review: bool,
 }
 
 impl Default for Config {
@@ -60,6 +63,7 @@ impl Default for Config {
             log_json: false,
             body_limit_kib: 64,
             draft_days: 30,
+            manual_request_review: false,
         }
     }
 }
@@ -180,6 +184,9 @@ impl Config {
         }
         if let Some(v) = get("ZAIRYU_LOG_JSON") {
             self.log_json = flag("ZAIRYU_LOG_JSON", v)?;
+        }
+        if let Some(v) = get("ZAIRYU_MANUAL_REQUEST_REVIEW") {
+            self.manual_request_review = flag("ZAIRYU_MANUAL_REQUEST_REVIEW", v)?;
         }
         Ok(())
     }

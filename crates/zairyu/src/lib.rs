@@ -106,6 +106,8 @@ pub async fn build(cfg: &Config, clock: Arc<dyn Clock>) -> Result<App, StartErro
     app_cfg.argon2 = cfg.argon2;
     app_cfg.rate_limits = cfg.rate_limits;
     app_cfg.draft_ttl_ms = cfg.draft_days.max(8) * zairyu_app::clock::DAY;
+    app_cfg.files = zairyu_app::attachments::StoreConfig::Local(cfg.data_dir.join("files"));
+    app_cfg.manual_request_review = cfg.manual_request_review;
     let i18n = Arc::new(I18n::load()?);
     Ok(App::new(db, app_cfg, key, clock, i18n, transport)?)
 }
@@ -126,8 +128,12 @@ pub fn web_config(cfg: &Config, app: &App) -> WebConfig {
 /// First-start data: demonstration notices on an empty database; the bundled postal codes (in the
 /// background, so the server answers at once).
 pub async fn prepare(app: &App, cfg: &Config) -> Result<(), StartError> {
+    zairyu_app::backoffice::procedures::load(app).await?;
     if zairyu_app::notices::seed_demo(app).await? {
         tracing::info!("demonstration notices loaded into the empty database");
+    }
+    if matches!(app.transport, Transport::Files(_)) {
+        demo_officer(app).await?;
     }
     if cfg.postal_autoload && zairyu_app::postal::count(app).await? == 0 {
         let app = app.clone();
@@ -157,6 +163,12 @@ pub async fn serve(
             shutdown.clone(),
         ))
     });
+    // Procedure overrides changed on another server reach this one within a minute.
+    let overrides = tokio::spawn(zairyu_app::backoffice::procedures::reload_loop(
+        app.clone(),
+        Duration::from_secs(60),
+        shutdown.clone(),
+    ));
     let router = zairyu_web::router(app.clone(), web);
     let mut stop = shutdown.clone();
     let result = axum::serve(
@@ -174,6 +186,7 @@ pub async fn serve(
     if let Some(w) = worker {
         let _ = w.await;
     }
+    let _ = overrides.await;
     app.db.close().await;
     result
 }
@@ -183,4 +196,30 @@ pub async fn bind(addr: &str) -> Result<TcpListener, StartError> {
     TcpListener::bind(addr)
         .await
         .map_err(|e| StartError::Listen(addr.to_owned(), e))
+}
+
+/// In development (mail to files), a first start makes an administrator officer so the back office
+/// can be tried at once; its initial password is logged once, and `zairyu officer code demo-admin`
+/// prints its current one-time code after enrolment. Never in production: with SMTP configured,
+/// officers are only made by `zairyu officer create` or an administrator.
+pub async fn demo_officer(app: &App) -> Result<(), StartError> {
+    if zairyu_app::officers::count(app).await? > 0 {
+        return Ok(());
+    }
+    let input = zairyu_app::officers::NewOfficerInput {
+        login_id: "demo-admin",
+        name: "Demo Administrator",
+        email: "demo-admin@zairyu.localhost",
+        role: "admin",
+        office: "tokyo",
+        locale: "ja",
+    };
+    if let Ok(created) = zairyu_app::officers::create(app, &input, "system", "127.0.0.1").await? {
+        tracing::warn!(
+            officer.login_id = "demo-admin",
+            officer.initial_password = %created.initial_password,
+            "DEVELOPMENT: demonstration officer created; log in at /officer/login"
+        );
+    }
+    Ok(())
 }

@@ -60,6 +60,11 @@ enum Command {
         #[command(subcommand)]
         command: FormsCommand,
     },
+    /// Immigration officers of the back office.
+    Officer {
+        #[command(subcommand)]
+        command: OfficerCommand,
+    },
     /// Load the demonstration data into an empty database (also done by `serve`).
     Demo {
         #[arg(long)]
@@ -99,6 +104,37 @@ enum SeedCommand {
         /// load test's returning users).
         #[arg(long)]
         login_ids: Option<PathBuf>,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OfficerCommand {
+    /// Create an officer and print their initial password (shown once); they set up the one-time
+    /// code (TOTP) at their first login.
+    Create {
+        #[arg(long)]
+        login_id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// clerk, examiner, supervisor or admin.
+        #[arg(long)]
+        role: String,
+        /// sapporo, sendai, tokyo, nagoya, osaka, hiroshima, takamatsu, fukuoka or hq.
+        #[arg(long)]
+        office: String,
+        #[arg(long, default_value = "ja")]
+        locale: String,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// DEVELOPMENT ONLY (refused when SMTP is configured): print an officer's current one-time code,
+    /// so the back office can be tried without an authenticator app.
+    Code {
+        login_id: String,
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
@@ -241,6 +277,74 @@ async fn run(cli: Cli) -> Result<(), StartError> {
                 let _ = tx.send(true);
             });
             zairyu_app::outbox::worker(app, std::time::Duration::from_millis(500), rx).await;
+        }
+        Command::Officer {
+            command:
+                OfficerCommand::Create {
+                    login_id,
+                    name,
+                    email,
+                    role,
+                    office,
+                    locale,
+                    data_dir,
+                },
+        } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            let input = zairyu_app::officers::NewOfficerInput {
+                login_id: &login_id,
+                name: &name,
+                email: &email,
+                role: &role,
+                office: &office,
+                locale: &locale,
+            };
+            match zairyu_app::officers::create(&app, &input, "cli", "cli").await? {
+                Ok(created) => {
+                    println!(
+                        "officer {} created (id {})",
+                        login_id.trim().to_ascii_lowercase(),
+                        created.id
+                    );
+                    println!(
+                        "initial password (shown once): {}",
+                        created.initial_password
+                    );
+                    println!(
+                        "log in at {}/officer/login and set up the one-time code",
+                        cfg.base_url()
+                    );
+                }
+                Err(errs) => {
+                    for e in &errs.0 {
+                        eprintln!("error: {}: {}", e.field, e.problem);
+                    }
+                    return Err(StartError::Invalid("officer not created".into()));
+                }
+            }
+        }
+        Command::Officer {
+            command: OfficerCommand::Code { login_id, data_dir },
+        } => {
+            set_dir(&mut cfg, data_dir);
+            init_logging(cfg.log_json);
+            if !cfg.smtp_url.is_empty() {
+                return Err(StartError::Invalid(
+                    "`officer code` is for development only and is refused when SMTP is configured"
+                        .into(),
+                ));
+            }
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            match zairyu_app::officers::current_code(&app, &login_id).await? {
+                Some(code) => println!("{code}"),
+                None => {
+                    return Err(StartError::Invalid(
+                        "no such officer, or no one-time code set up yet (open /officer/second-factor first)".into(),
+                    ));
+                }
+            }
         }
         Command::Postal {
             command: PostalCommand::Import { file, data_dir },

@@ -3,7 +3,8 @@
 //! showing a broken page.
 
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use zairyu_domain::UserType;
@@ -137,9 +138,9 @@ pub struct Procedure {
     pub explanation: Localized,
     pub contact: Localized,
     pub terms: Option<Localized>,
-    /// Milliseconds since the epoch.
+    /// Milliseconds since the epoch, as the file says (`period()` gives what applies now).
     pub reception_start: i64,
-    /// None: "At Any Time".
+    /// None: "At Any Time", as the file says.
     pub reception_end: Option<i64>,
     pub user_types: Vec<UserType>,
     pub requires_request_for_use: Option<System>,
@@ -154,7 +155,23 @@ pub struct Procedure {
     pub synonym_groups: Vec<usize>,
     /// `deadline_days` with `deadline_field` / `deadline_fields`.
     pub deadline: Option<Deadline>,
+    /// What the back office changed, shared by every procedure of the catalogue.
+    pub overrides: Overrides,
 }
+
+/// A back-office change to a procedure, over what its file says (issue 5, item 7).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Override {
+    pub reception_start: Option<i64>,
+    /// Some(None): "At Any Time".
+    pub reception_end: Option<Option<i64>>,
+    /// Form versions not offered for new entries.
+    pub withdrawn: BTreeSet<u32>,
+}
+
+/// The overrides of every procedure by id. Behind a lock so that the catalogue, shared read-only
+/// by the whole application, follows a change without being rebuilt.
+pub type Overrides = Arc<RwLock<BTreeMap<String, Override>>>;
 
 /// Where a procedure stands against its reception period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,10 +182,36 @@ pub enum Reception {
 }
 
 impl Procedure {
+    fn with_override<T>(&self, f: impl FnOnce(Option<&Override>) -> T) -> T {
+        match self.overrides.read() {
+            Ok(map) => f(map.get(&self.id)),
+            // A poisoned lock means a writer panicked mid-change; the file's values are safe.
+            Err(_) => f(None),
+        }
+    }
+
+    /// The reception period that applies: the back office's where it set one, else the file's.
+    pub fn period(&self) -> (i64, Option<i64>) {
+        self.with_override(|o| {
+            (
+                o.and_then(|o| o.reception_start)
+                    .unwrap_or(self.reception_start),
+                o.and_then(|o| o.reception_end)
+                    .unwrap_or(self.reception_end),
+            )
+        })
+    }
+
+    /// Whether the back office withdrew a form version from new entries.
+    pub fn is_withdrawn(&self, version: u32) -> bool {
+        self.with_override(|o| o.is_some_and(|o| o.withdrawn.contains(&version)))
+    }
+
     pub fn reception(&self, now: i64) -> Reception {
-        if now < self.reception_start {
+        let (start, end) = self.period();
+        if now < start {
             Reception::NotYet
-        } else if self.reception_end.is_some_and(|end| now >= end) {
+        } else if end.is_some_and(|end| now >= end) {
             Reception::Closed
         } else {
             Reception::Open
@@ -191,6 +234,8 @@ pub struct Catalogue {
     pub synonyms: Vec<Vec<String>>,
     /// Form definitions by (procedure id, version).
     pub forms: BTreeMap<(String, u32), FormDef>,
+    /// The back office's changes, the same handle every procedure holds.
+    pub overrides: Overrides,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +259,7 @@ impl Catalogue {
     pub fn parse(files: &[(&str, &str)], synonyms: &str) -> Result<Catalogue, CatalogueError> {
         let mut errors = Vec::new();
         let mut procedures = Vec::new();
+        let overrides = Overrides::default();
         for (folder, text) in files {
             let raw: Raw = match toml::from_str(text) {
                 Ok(r) => r,
@@ -330,6 +376,7 @@ impl Catalogue {
                     deadline,
                     search_text: BTreeMap::new(),
                     synonym_groups: Vec::new(),
+                    overrides: overrides.clone(),
                 });
             }
         }
@@ -379,6 +426,7 @@ impl Catalogue {
                 procedures,
                 synonyms,
                 forms: BTreeMap::new(),
+                overrides,
             })
         } else {
             Err(CatalogueError(errors))
@@ -438,6 +486,21 @@ impl Catalogue {
                             )),
                         }
                     }
+                    // The entry screen attaches files per slot of the application (SPEC §10.7
+                    // counts files per application), so slots must be top-level fields.
+                    for row_field in form
+                        .sections()
+                        .iter()
+                        .flat_map(|s| s.fields())
+                        .flat_map(|f| f.row_fields())
+                    {
+                        if matches!(row_field.kind(), zairyu_forms::FieldKind::File { .. }) {
+                            errors.push(format!(
+                                "{at}: file slot {:?} is inside a group; the entry screen takes attachments only in top-level fields",
+                                row_field.id()
+                            ));
+                        }
+                    }
                     self.forms.insert(((*procedure).to_owned(), *version), form);
                 }
                 Err(es) => errors.extend(es.iter().map(|e| format!("{at}: {e}"))),
@@ -450,24 +513,35 @@ impl Catalogue {
         }
     }
 
-    /// The form offered for new entries: the latest listed version that has a definition.
+    /// The form offered for new entries: the latest listed version that has a definition and was
+    /// not withdrawn in the back office.
     pub fn entry_form(&self, procedure: &Procedure) -> Option<&FormDef> {
         procedure
             .form_versions
             .iter()
             .rev()
+            .filter(|v| !procedure.is_withdrawn(**v))
             .find_map(|v| self.forms.get(&(procedure.id.clone(), *v)))
     }
 
     /// The versions of a procedure that can be entered now, oldest first: two or more are offered
-    /// side by side (the manual's "_latest" variant).
+    /// side by side (the manual's "_latest" variant). Withdrawn versions are left out.
     pub fn offered_versions(&self, procedure: &Procedure) -> Vec<u32> {
         procedure
             .form_versions
             .iter()
             .copied()
-            .filter(|v| self.forms.contains_key(&(procedure.id.clone(), *v)))
+            .filter(|v| {
+                !procedure.is_withdrawn(*v) && self.forms.contains_key(&(procedure.id.clone(), *v))
+            })
             .collect()
+    }
+
+    /// Replaces the back office's changes (read from the database at start and after a change).
+    pub fn set_overrides(&self, all: BTreeMap<String, Override>) {
+        if let Ok(mut map) = self.overrides.write() {
+            *map = all;
+        }
     }
 
     /// The form for a requested version when it is offered, else the latest.

@@ -130,16 +130,12 @@ impl Catalogue {
             .collect();
         match q.sort {
             Sort::Default => {}
-            Sort::StartNewest => items.sort_by(|a, b| {
-                b.reception_start
-                    .cmp(&a.reception_start)
-                    .then(a.order.cmp(&b.order))
-            }),
-            Sort::StartOldest => items.sort_by(|a, b| {
-                a.reception_start
-                    .cmp(&b.reception_start)
-                    .then(a.order.cmp(&b.order))
-            }),
+            Sort::StartNewest => {
+                items.sort_by(|a, b| b.period().0.cmp(&a.period().0).then(a.order.cmp(&b.order)))
+            }
+            Sort::StartOldest => {
+                items.sort_by(|a, b| a.period().0.cmp(&b.period().0).then(a.order.cmp(&b.order)))
+            }
             Sort::NameAsc => items.sort_by(|a, b| a.name.get(&q.lang).cmp(b.name.get(&q.lang))),
         }
         let per_page = if PAGE_SIZES.contains(&q.per_page) {

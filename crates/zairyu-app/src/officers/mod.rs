@@ -10,7 +10,8 @@ use crate::{App, AppError, outbox};
 use zairyu_domain::officer::{self, Permission, Role};
 use zairyu_domain::{Action, ApplicationStatus, Email, FieldErrors, FilingKind, Invalid, Password};
 use zairyu_mail::{FilingEvent, MailMessage};
-use zairyu_store::applications::{self, ApplicationRow, EventRow, QueueFilter};
+pub use zairyu_store::applications::QueueFilter;
+use zairyu_store::applications::{self, ApplicationRow, EventRow};
 use zairyu_store::officers::{self, NewOfficer, OfficerRow};
 use zairyu_store::users::Attempt;
 use zairyu_store::{Conn, StoreError, audit};
@@ -83,9 +84,9 @@ pub struct Created {
 
 fn valid_login_id(s: &str) -> bool {
     (3..=32).contains(&s.len())
-        && s
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'_')
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'_'
+        })
 }
 
 /// Creates an officer with a random initial password; they enrol their second factor at their
@@ -152,12 +153,42 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     };
-    record(&mut tx, actor, "officer.created", Some(&format!("officer:{id}")), ip, Some(input.role.trim()), now).await?;
+    record(
+        &mut tx,
+        actor,
+        "officer.created",
+        Some(&format!("officer:{id}")),
+        ip,
+        Some(input.role.trim()),
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(Ok(Created {
         id,
         initial_password: initial,
     }))
+}
+
+/// How many officers exist (a first start makes the demonstration officer only when none do).
+pub async fn count(app: &App) -> Result<i64, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(officers::count(&mut conn).await?)
+}
+
+/// The current one-time code of an officer (enrolled, or being enrolled) — for the development
+/// command only; the caller refuses it outside development.
+pub async fn current_code(app: &App, login_id: &str) -> Result<Option<String>, AppError> {
+    let mut conn = app.db.read().await?;
+    let Some(o) = officers::by_login_id(&mut conn, login_id).await? else {
+        return Ok(None);
+    };
+    let secret = o
+        .totp_sealed
+        .as_deref()
+        .or(o.totp_pending.as_deref())
+        .and_then(|s| totp::open(&app.key, o.id, s));
+    Ok(secret.map(|s| totp::code(&s, totp::step_at(app.now()))))
 }
 
 async fn record(
@@ -190,7 +221,10 @@ async fn record(
 pub enum PasswordStep {
     /// The password was right: a partial session for the second factor, and whether the officer
     /// still has to enrol one.
-    SecondFactor { session: String, enrol: bool },
+    SecondFactor {
+        session: String,
+        enrol: bool,
+    },
     Fields(FieldErrors),
     /// Wrong login ID or password — the same answer for both.
     Invalid,
@@ -227,15 +261,32 @@ pub async fn login_password(
     };
     let now = app.now();
     let max = app.cfg.max_failed_logins;
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
     let attempt = officers::reserve_attempt(&mut w, o.id, now, max, now + app.cfg.lock_ms).await?;
     drop(w);
     let Attempt::Granted { slot } = attempt else {
-        audit_now(app, &format!("officer:{}", o.id), "officer.login.refused_locked", ip).await?;
+        audit_now(
+            app,
+            &format!("officer:{}", o.id),
+            "officer.login.refused_locked",
+            ip,
+        )
+        .await?;
         return Ok(PasswordStep::Locked);
     };
     if !app.hasher.verify(Some(&o.password_hash), password).await? {
-        audit_now(app, &format!("officer:{}", o.id), "officer.login.failed", ip).await?;
+        audit_now(
+            app,
+            &format!("officer:{}", o.id),
+            "officer.login.failed",
+            ip,
+        )
+        .await?;
         return Ok(if slot >= max {
             PasswordStep::Locked
         } else {
@@ -245,8 +296,21 @@ pub async fn login_password(
     // The counter is cleared only when the second factor passes too, so the password alone never
     // resets the lockout that guards the TOTP code.
     let raw = random_token(32);
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
-    officers::create_session(&mut w, &sha256_hex(&raw), o.id, "password", now, now + SECOND_FACTOR_MS).await?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    officers::create_session(
+        &mut w,
+        &sha256_hex(&raw),
+        o.id,
+        "password",
+        now,
+        now + SECOND_FACTOR_MS,
+    )
+    .await?;
     Ok(PasswordStep::SecondFactor {
         session: raw,
         enrol: o.totp_sealed.is_none(),
@@ -254,7 +318,12 @@ pub async fn login_password(
 }
 
 async fn audit_now(app: &App, actor: &str, action: &str, ip: &str) -> Result<(), AppError> {
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
     record(&mut w, actor, action, None, ip, None, app.now()).await
 }
 
@@ -264,7 +333,11 @@ pub enum OfficerState {
     None,
     Expired,
     /// The password passed; the second factor has not (yet). `enrol` when none is set up.
-    SecondFactor { officer_id: i64, login_id: String, enrol: bool },
+    SecondFactor {
+        officer_id: i64,
+        login_id: String,
+        enrol: bool,
+    },
     Active(Box<OfficerSession>),
 }
 
@@ -281,7 +354,12 @@ pub async fn resolve(app: &App, raw: &str) -> Result<OfficerState, AppError> {
     let o = officers::by_id(&mut conn, s.officer_id).await?;
     drop(conn);
     let Some(o) = o.filter(|o| o.disabled_at.is_none() && s.expires_at > now) else {
-        let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+        let mut w = app
+            .db
+            .writer()
+            .acquire()
+            .await
+            .map_err(StoreError::from_sqlx)?;
         officers::delete_session(&mut w, &hash).await?;
         return Ok(OfficerState::Expired);
     };
@@ -295,23 +373,38 @@ pub async fn resolve(app: &App, raw: &str) -> Result<OfficerState, AppError> {
     let mut expires_at = s.expires_at;
     if now - s.last_seen_at >= TOUCH_EVERY_MS {
         expires_at = now + app.cfg.officer_idle_ms;
-        let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+        let mut w = app
+            .db
+            .writer()
+            .acquire()
+            .await
+            .map_err(StoreError::from_sqlx)?;
         officers::touch_session(&mut w, &hash, now, expires_at).await?;
     }
-    Ok(from_row(&o, expires_at).map_or(OfficerState::Expired, |s| OfficerState::Active(Box::new(s))))
+    Ok(from_row(&o, expires_at)
+        .map_or(OfficerState::Expired, |s| OfficerState::Active(Box::new(s))))
 }
 
 /// The secret offered at enrolment (created on first view, the same one until confirmed), as the
 /// base32 text and the `otpauth://` URI for the QR code.
 pub async fn enrolment(app: &App, officer_id: i64) -> Result<Option<(String, String)>, AppError> {
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
     let Some(o) = officers::by_id(&mut w, officer_id).await? else {
         return Ok(None);
     };
     if o.totp_sealed.is_some() {
         return Ok(None);
     }
-    let secret = match o.totp_pending.as_deref().and_then(|s| totp::open(&app.key, o.id, s)) {
+    let secret = match o
+        .totp_pending
+        .as_deref()
+        .and_then(|s| totp::open(&app.key, o.id, s))
+    {
         Some(s) => s,
         None => {
             let s = totp::new_secret();
@@ -321,13 +414,18 @@ pub async fn enrolment(app: &App, officer_id: i64) -> Result<Option<(String, Str
             s
         }
     };
-    Ok(Some((totp::base32(&secret), totp::uri("zairyu", &o.login_id, &secret))))
+    Ok(Some((
+        totp::base32(&secret),
+        totp::uri("zairyu", &o.login_id, &secret),
+    )))
 }
 
 #[derive(Debug)]
 pub enum SecondFactorOutcome {
     /// Both factors passed: the new full session (a new id, the partial one is gone).
-    LoggedIn { session: String },
+    LoggedIn {
+        session: String,
+    },
     Required,
     Wrong,
     Locked,
@@ -351,7 +449,12 @@ pub async fn second_factor(
     }
     let now = app.now();
     let max = app.cfg.max_failed_logins;
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
     let Some(o) = officers::by_id(&mut w, officer_id).await? else {
         return Ok(SecondFactorOutcome::Expired);
     };
@@ -360,7 +463,16 @@ pub async fn second_factor(
         officers::reserve_attempt(&mut w, o.id, now, max, now + app.cfg.lock_ms).await?
     else {
         officers::delete_session(&mut w, &sha256_hex(raw)).await?;
-        record(&mut w, &actor, "officer.totp.refused_locked", None, ip, None, now).await?;
+        record(
+            &mut w,
+            &actor,
+            "officer.totp.refused_locked",
+            None,
+            ip,
+            None,
+            now,
+        )
+        .await?;
         return Ok(SecondFactorOutcome::Locked);
     };
     let (sealed, enrolling) = match (&o.totp_sealed, &o.totp_pending) {
@@ -368,7 +480,10 @@ pub async fn second_factor(
         (None, Some(p)) => (p.clone(), true),
         (None, None) => return Ok(SecondFactorOutcome::Expired),
     };
-    let step = totp::open(&app.key, o.id, &sealed).and_then(|secret| totp::matching_step(&secret, code, now));
+    let step = totp::open(&app.key, o.id, &sealed)
+        .and_then(|secret| totp::matching_step(&secret, code, now));
+    // SQLite has one writer: the connection goes back before the transaction takes it.
+    drop(w);
     let mut tx = app.db.begin().await?;
     let fresh = match step {
         Some(step) if enrolling => {
@@ -378,7 +493,6 @@ pub async fn second_factor(
         Some(step) => officers::use_totp_step(&mut tx, o.id, step).await?,
         None => false,
     };
-    drop(w);
     if !fresh {
         record(&mut tx, &actor, "officer.totp.failed", None, ip, None, now).await?;
         let locked = slot >= max;
@@ -399,25 +513,57 @@ pub async fn second_factor(
     // A new id for the full session: whoever saw the partial one gains nothing.
     officers::delete_session(&mut tx, &sha256_hex(raw)).await?;
     let full = random_token(32);
-    officers::create_session(&mut tx, &sha256_hex(&full), o.id, "full", now, now + app.cfg.officer_idle_ms).await?;
-    let action = if enrolling { "officer.totp.enrolled" } else { "officer.login.succeeded" };
+    officers::create_session(
+        &mut tx,
+        &sha256_hex(&full),
+        o.id,
+        "full",
+        now,
+        now + app.cfg.officer_idle_ms,
+    )
+    .await?;
+    let action = if enrolling {
+        "officer.totp.enrolled"
+    } else {
+        "officer.login.succeeded"
+    };
     record(&mut tx, &actor, action, None, ip, None, now).await?;
     tx.commit().await.map_err(StoreError::from_sqlx)?;
     Ok(SecondFactorOutcome::LoggedIn { session: full })
 }
 
 pub async fn logout(app: &App, raw: &str, officer_id: i64, ip: &str) -> Result<(), AppError> {
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
     officers::delete_session(&mut w, &sha256_hex(raw)).await?;
-    record(&mut w, &format!("officer:{officer_id}"), "officer.logout", None, ip, None, app.now()).await
+    record(
+        &mut w,
+        &format!("officer:{officer_id}"),
+        "officer.logout",
+        None,
+        ip,
+        None,
+        app.now(),
+    )
+    .await
 }
 
-/// Extends a live session (the idle-timeout dialog's "continue").
-pub async fn extend(app: &App, raw: &str) -> Result<(), AppError> {
+/// Extends a live session (the idle-timeout dialog's OK) and gives the new deadline.
+pub async fn extend(app: &App, raw: &str) -> Result<i64, AppError> {
     let now = app.now();
-    let mut w = app.db.writer().acquire().await.map_err(StoreError::from_sqlx)?;
-    officers::touch_session(&mut w, &sha256_hex(raw), now, now + app.cfg.officer_idle_ms).await?;
-    Ok(())
+    let expires_at = now + app.cfg.officer_idle_ms;
+    let mut w = app
+        .db
+        .writer()
+        .acquire()
+        .await
+        .map_err(StoreError::from_sqlx)?;
+    officers::touch_session(&mut w, &sha256_hex(raw), now, expires_at).await?;
+    Ok(expires_at)
 }
 
 // --- queues and filings ---
@@ -439,13 +585,24 @@ pub async fn queue(
 }
 
 /// Filings per status in the officer's reach (every status listed, zero included).
-pub async fn counts(app: &App, s: &OfficerSession, office: Option<&str>) -> Result<Vec<(ApplicationStatus, i64)>, AppError> {
+pub async fn counts(
+    app: &App,
+    s: &OfficerSession,
+    office: Option<&str>,
+) -> Result<Vec<(ApplicationStatus, i64)>, AppError> {
     let office = s.office_scope().or(office.map(str::to_owned));
     let mut conn = app.db.read().await?;
     let got = applications::count_by_status(&mut conn, office.as_deref()).await?;
     Ok(ApplicationStatus::ALL
         .into_iter()
-        .map(|st| (st, got.iter().find(|(c, _)| c == st.code()).map_or(0, |(_, n)| *n)))
+        .map(|st| {
+            (
+                st,
+                got.iter()
+                    .find(|(c, _)| c == st.code())
+                    .map_or(0, |(_, n)| *n),
+            )
+        })
         .collect())
 }
 
@@ -489,7 +646,10 @@ pub fn actions_for(s: &OfficerSession, row: &ApplicationRow) -> Vec<Action> {
 /// (the same answer, so ids of other offices cannot be probed).
 pub async fn view(app: &App, s: &OfficerSession, id: i64) -> Result<Option<FilingView>, AppError> {
     let mut conn = app.db.read().await?;
-    let Some(row) = applications::by_id(&mut conn, id).await?.filter(|r| s.reaches(r)) else {
+    let Some(row) = applications::by_id(&mut conn, id)
+        .await?
+        .filter(|r| s.reaches(r))
+    else {
         return Ok(None);
     };
     let events = applications::events(&mut conn, id).await?;
@@ -538,11 +698,15 @@ pub async fn act(
 ) -> Result<ActOutcome, AppError> {
     let note = note.trim();
     let mut tx = app.db.begin().await?;
-    let Some(row) = applications::by_id(&mut tx, id).await?.filter(|r| s.reaches(r)) else {
+    let Some(row) = applications::by_id(&mut tx, id)
+        .await?
+        .filter(|r| s.reaches(r))
+    else {
         return Ok(ActOutcome::NotFound);
     };
     let kind = kind_of(&row);
-    let from = ApplicationStatus::parse(&row.status).map_err(|_| AppError::Internal("unknown status".into()))?;
+    let from = ApplicationStatus::parse(&row.status)
+        .map_err(|_| AppError::Internal("unknown status".into()))?;
     if !s.allows(Permission::Act(kind, action)) {
         return Ok(ActOutcome::Forbidden);
     }
@@ -558,14 +722,20 @@ pub async fn act(
     let now = app.now();
     let actor = s.actor();
     let note_opt = (!note.is_empty()).then_some(note);
-    if !applications::change_status(&mut tx, id, from.code(), to.code(), &actor, note_opt, now).await? {
+    if !applications::change_status(&mut tx, id, from.code(), to.code(), &actor, note_opt, now)
+        .await?
+    {
         return Ok(ActOutcome::WrongStatus(from));
     }
     let mut number = row.receipt_number.clone().or(row.reception_number.clone());
     if action == Action::Accept {
         let office = officer::office(&row.office).unwrap_or(&officer::OFFICES[8]);
         let year = crate::filing::jst_year(now);
-        let seq_kind = if kind == FilingKind::Application { "reception" } else { "receipt" };
+        let seq_kind = if kind == FilingKind::Application {
+            "reception"
+        } else {
+            "receipt"
+        };
         let seq = officers::next_number(&mut tx, office.code, seq_kind, i64::from(year)).await?;
         let n = officer::reception_number(office, kind, year, seq);
         if kind == FilingKind::Application {
@@ -601,15 +771,19 @@ pub async fn act(
     };
     if let Some(u) = zairyu_store::users::by_id(&mut tx, row.user_id).await? {
         let locale = zairyu_i18n::Locale::from_code(&u.locale).unwrap_or_default();
-        let procedure_name = procedure.map(|p| p.name.get(locale.code()).to_owned()).unwrap_or_else(|| row.procedure_id.clone());
+        let procedure_name = procedure
+            .map(|p| p.name.get(locale.code()).to_owned())
+            .unwrap_or_else(|| row.procedure_id.clone());
         let reference = zairyu_domain::ReferenceNumber::parse(&row.reference_number)
             .map(|r| r.display())
             .unwrap_or_else(|_| row.reference_number.clone());
         let message = match (kind, action) {
-            (FilingKind::RequestForUse, Action::Complete) => Some(MailMessage::RequestForUseApproved {
-                procedure: procedure_name,
-                reference,
-            }),
+            (FilingKind::RequestForUse, Action::Complete) => {
+                Some(MailMessage::RequestForUseApproved {
+                    procedure: procedure_name,
+                    reference,
+                })
+            }
             _ => event.map(|event| MailMessage::FilingUpdate {
                 event,
                 procedure: procedure_name,

@@ -158,8 +158,14 @@ mod tests {
         let secret = new_secret();
         let now = 1_700_000_000_000;
         let step = step_at(now);
-        assert_eq!(matching_step(&secret, &code(&secret, step), now), Some(step));
-        assert_eq!(matching_step(&secret, &code(&secret, step - 1), now), Some(step - 1));
+        assert_eq!(
+            matching_step(&secret, &code(&secret, step), now),
+            Some(step)
+        );
+        assert_eq!(
+            matching_step(&secret, &code(&secret, step - 1), now),
+            Some(step - 1)
+        );
         assert_eq!(matching_step(&secret, &code(&secret, step + 2), now), None);
         assert_eq!(matching_step(&secret, "12345", now), None);
         assert_eq!(matching_step(&secret, "abcdef", now), None);

@@ -10,7 +10,7 @@ use crate::middleware::SignedIn;
 use crate::pages::{self, ApplicationItem, ApplicationPage, ApplicationsPage};
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
+use axum::routing::{get, post};
 use zairyu_app::catalogue::search::PAGE_SIZES;
 use zairyu_app::filing::{self, ListQuery};
 use zairyu_domain::{ApplicationStatus, Date, ReferenceNumber};
@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/applications", get(list))
         .route("/applications/{reference}", get(details))
+        .route("/applications/{reference}/modify", post(modify))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -239,9 +240,68 @@ async fn details(
             )
         })
         .collect();
-    // The answers as the applicant saw them: the form version they were entered in, checked again
-    // on the day of filing so the same rules give the same summary.
-    let answers = match (
+    // The facial photo and attachments (SPEC §9.3), each a download of the user's own file.
+    let files = zairyu_app::attachments::of_application(&st.app, row.id).await?;
+    let base = format!("/applications/{}", row.reference_number);
+    let attachments = attachment_links(&st, &ctx, &row, &files, &base);
+    let answers = answers_summary(&st, &ctx, &row, &files);
+    let (can_modify, corrected_by) = filing::correction_state(&st.app, &row).await?;
+    if let Some(c) = &corrected_by {
+        facts.push((
+            ctx.t("modify-corrected-by"),
+            ReferenceNumber::parse(&c.reference_number)
+                .map(|r| r.display())
+                .unwrap_or(c.reference_number.clone()),
+        ));
+    }
+    let modify = can_modify.then(|| format!("/applications/{}/modify", row.reference_number));
+    Ok(pages::ok(
+        &ctx,
+        &ApplicationPage {
+            ctx: ctx.clone(),
+            facts,
+            history,
+            answers,
+            modify,
+            attachments,
+        },
+    ))
+}
+
+/// Modify (SPEC §9.3): reopens the form of a filing In Return Process with its answers.
+async fn modify(
+    State(st): State<AppState>,
+    SignedIn(ctx, user, _): SignedIn,
+    Path(reference): Path<String>,
+) -> WebResult {
+    match filing::start_modify(&st.app, user.user_id, &reference).await? {
+        None => Err(WebError(ErrorKind::NotFound)),
+        Some(filing::Modify::Opened { procedure_id }) => Ok(pages::see_other(&format!(
+            "/procedures/{procedure_id}/entry"
+        ))),
+        Some(filing::Modify::NotReturned | filing::Modify::NoForm) => {
+            let page = pages::MessagePage::new(&ctx, "modify-not-possible-title")
+                .para(ctx.t("modify-not-possible"))
+                .action(pages::Action::link(
+                    &format!("/applications/{reference}"),
+                    ctx.t("button-back"),
+                ));
+            Ok(pages::render(&ctx, http::StatusCode::CONFLICT, &page))
+        }
+    }
+}
+
+/// The answers as the applicant saw them: the form version they were entered in, checked again on
+/// the day of filing so the same rules give the same summary. Shared with the back office.
+pub(crate) fn answers_summary(
+    st: &AppState,
+    ctx: &crate::ctx::Ctx,
+    row: &zairyu_app::filing::FiledRow,
+    files: &[zairyu_app::attachments::Attached],
+) -> Vec<(String, String)> {
+    // File slots list their files by name rather than a count.
+    let names = super::attachments::names_by_slot(files);
+    match (
         u32::try_from(row.form_version)
             .ok()
             .and_then(|v| st.app.catalogue.form(&row.procedure_id, v)),
@@ -263,6 +323,9 @@ async fn details(
                     .summary(&cleaned, ctx.lang())
                     .into_iter()
                     .map(|r| {
+                        if let Some(n) = names.get(&r.path) {
+                            return (r.label, n.clone());
+                        }
                         let v = match r.value {
                             SummaryValue::Heading => String::new(),
                             SummaryValue::Empty => "—".to_owned(),
@@ -279,14 +342,34 @@ async fn details(
         }
         (_, Ok(a)) => a.to_pairs(),
         _ => Vec::new(),
-    };
-    Ok(pages::ok(
-        &ctx,
-        &ApplicationPage {
-            ctx: ctx.clone(),
-            facts,
-            history,
-            answers,
-        },
-    ))
+    }
+}
+
+/// The download links of an application's files: (slot label, href, name, size). `base` is where
+/// the files are served: the owner's `/applications/<reference>` or the back office's view.
+pub(crate) fn attachment_links(
+    st: &AppState,
+    ctx: &crate::ctx::Ctx,
+    row: &zairyu_app::filing::FiledRow,
+    files: &[zairyu_app::attachments::Attached],
+    base: &str,
+) -> Vec<(String, String, String, String)> {
+    let form = u32::try_from(row.form_version)
+        .ok()
+        .and_then(|v| st.app.catalogue.form(&row.procedure_id, v));
+    files
+        .iter()
+        .map(|f| {
+            let slot = form
+                .and_then(|form| form.field(&f.field_id))
+                .map(|d| d.label().get(ctx.lang()).to_owned())
+                .unwrap_or_else(|| f.field_id.clone());
+            (
+                slot,
+                format!("{base}/files/{}", f.file_id),
+                f.name.clone(),
+                zairyu_app::attachments::size_text(f.size),
+            )
+        })
+        .collect()
 }

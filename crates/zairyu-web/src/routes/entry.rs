@@ -3,6 +3,7 @@
 //! Every step is a GET that renders from the server's draft, so Back and reload are always safe, and
 //! Apply is idempotent.
 
+use super::attachments;
 use super::procedures::period;
 use crate::AppState;
 use crate::ctx::Ctx;
@@ -52,7 +53,7 @@ fn paragraphs(s: &str) -> Vec<String> {
 }
 
 /// The procedure and its entry form, or the page that says why the user cannot enter it.
-fn open<'a>(
+pub(crate) fn open<'a>(
     st: &'a AppState,
     ctx: &Ctx,
     user: &SessionUser,
@@ -106,7 +107,7 @@ fn open<'a>(
     Ok(Err(pages::render(ctx, http::StatusCode::FORBIDDEN, &page)))
 }
 
-fn entry_page(
+pub(crate) fn entry_page(
     st: &AppState,
     ctx: &Ctx,
     p: &Procedure,
@@ -151,6 +152,11 @@ pub struct EntryQuery {
     /// Labels of the saved fields the form no longer has, separated by U+001F.
     #[serde(default)]
     dropped: String,
+    /// Set after Attach or Remove (routes/attachments.rs).
+    #[serde(default)]
+    attached: String,
+    #[serde(default)]
+    removed: String,
 }
 
 async fn entry(
@@ -164,8 +170,13 @@ async fn entry(
         Err(page) => return Ok(page),
     };
     let answers = filing::starting_answers(&st.app, &user, form).await?;
-    let mut page = entry_page(&st, &ctx, p, form, &answers, None);
-    if q.loaded == "1" {
+    let mut page =
+        attachments::entry_view(&st, &ctx, user.user_id, p, form, &answers, None, &[]).await?;
+    if q.attached == "1" {
+        page.alert = Some(ctx.t("attach-done"));
+    } else if q.removed == "1" {
+        page.alert = Some(ctx.t("attach-removed"));
+    } else if q.loaded == "1" {
         let dropped: Vec<&str> = q
             .dropped
             .split('\u{1f}')
@@ -196,6 +207,12 @@ async fn entry(
         } else {
             ctx.t1("autofill-done-dropped", "fields", &dropped.join(" / "))
         });
+    } else if let Some(orig) = filing::correcting(&st.app, user.user_id, &p.id).await? {
+        // Modify (SPEC §9.3): say which filing this corrects.
+        let shown = zairyu_domain::ReferenceNumber::parse(&orig)
+            .map(|r| r.display())
+            .unwrap_or(orig);
+        page.alert = Some(ctx.t1("modify-correcting", "reference", &shown));
     }
     Ok(pages::ok(&ctx, &page))
 }
@@ -211,7 +228,7 @@ async fn entry_submit(
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    let answers = Answers::from_pairs(form, &data.0);
+    let mut answers = Answers::from_pairs(form, &data.0);
     if data.get("action") == "save" {
         // Save Data: the entries as a file to download (the draft is kept too).
         let (bytes, _attachments_left_out) =
@@ -232,25 +249,44 @@ async fn entry_submit(
         }
         return Ok(r);
     }
+    // Only the user's own uploads stay listed; anything else posted as a file id is named.
+    let (_, mut problems) =
+        zairyu_app::attachments::settle(&st.app, user.user_id, form, &mut answers).await?;
     // Every Proceed keeps a draft on the server, errors or not, so nothing typed is lost.
     filing::save_draft(&st.app, user.user_id, form, &answers).await?;
     if data.get("action") != "submit" {
         // A choice that changes the fields below, or "add a row": the form again, no errors yet.
-        return Ok(pages::ok(
-            &ctx,
-            &entry_page(&st, &ctx, p, form, &answers, None),
-        ));
+        let page =
+            attachments::entry_view(&st, &ctx, user.user_id, p, form, &answers, None, &problems)
+                .await?;
+        return Ok(attachments::respond(&ctx, &page));
     }
-    match form.validate(&answers, filing::today(&st.app)) {
-        Ok(_) => Ok(pages::see_other(&format!(
+    let checked = form.validate(&answers, filing::today(&st.app));
+    if checked.is_ok() {
+        problems
+            .extend(zairyu_app::attachments::check(&st.app, user.user_id, form, &answers).await?);
+    }
+    match checked {
+        Ok(_) if problems.is_empty() => Ok(pages::see_other(&format!(
             "/procedures/{}/confirm{}",
             p.id,
             version_suffix(&st, p, form)
         ))),
-        Err(errs) => Ok(pages::invalid(
-            &ctx,
-            &entry_page(&st, &ctx, p, form, &answers, Some(&errs)),
-        )),
+        checked => {
+            let errs = checked.err();
+            let page = attachments::entry_view(
+                &st,
+                &ctx,
+                user.user_id,
+                p,
+                form,
+                &answers,
+                errs.as_ref(),
+                &problems,
+            )
+            .await?;
+            Ok(pages::invalid(&ctx, &page))
+        }
     }
 }
 
@@ -272,10 +308,20 @@ async fn confirm(
             version_suffix(&st, p, form)
         )));
     };
+    // File slots list their files rather than a count.
+    let files = {
+        let mut a = cleaned.answers().clone();
+        let (attached, _) =
+            zairyu_app::attachments::settle(&st.app, user.user_id, form, &mut a).await?;
+        attachments::names_by_slot(&attached)
+    };
     let rows = form
         .summary(&cleaned, ctx.lang())
         .into_iter()
         .map(|r| {
+            if let Some(names) = files.get(&r.path) {
+                return (r.label, names.clone());
+            }
             let value = match r.value {
                 SummaryValue::Heading => String::new(),
                 SummaryValue::Empty => "—".to_owned(),
@@ -365,6 +411,15 @@ async fn apply(
             p.id,
             version_suffix(&st, p, form)
         ))),
+        Applied::NotReturnable => {
+            let page = pages::MessagePage::new(&ctx, "modify-not-possible-title")
+                .para(ctx.t("modify-not-possible"))
+                .action(pages::Action::link(
+                    "/applications",
+                    ctx.t("applications-back"),
+                ));
+            Ok(pages::render(&ctx, http::StatusCode::CONFLICT, &page))
+        }
     }
 }
 

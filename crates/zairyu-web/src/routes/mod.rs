@@ -1,10 +1,14 @@
 //! Route groups, each with its own `router()`.
 
 pub mod applications;
+pub mod attachments;
 pub mod autofill;
 pub mod entry;
 pub mod login;
 pub mod mypage;
+pub mod officer;
+pub mod officer_admin;
+pub mod officer_api;
 pub mod portal;
 pub mod procedures;
 pub mod recovery;
@@ -25,6 +29,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(entry::router())
         .merge(autofill::router())
         .merge(applications::router())
+        .merge(attachments::router())
+        .merge(officer::router())
+        .merge(officer_admin::router())
+        .merge(officer_api::router())
         .merge(portal::dev_router(state))
         .fallback(|| async { WebError(ErrorKind::NotFound) })
 }

@@ -47,11 +47,12 @@ pub struct ListQuery {
 
 /// "2025/12/19 00:00 – At Any Time".
 pub fn period(ctx: &Ctx, p: &Procedure) -> String {
-    let end = match p.reception_end {
+    let (start, end) = p.period();
+    let end = match end {
         Some(e) => format_jst(e),
         None => ctx.t("procedures-any-time"),
     };
-    format!("{} – {}", format_jst(p.reception_start), end)
+    format!("{} – {}", format_jst(start), end)
 }
 
 fn paragraphs(s: &str) -> Vec<String> {
@@ -184,15 +185,13 @@ async fn explanation(
     let lang = ctx.lang();
     let closed = match p.reception(st.app.now()) {
         Reception::Open => None,
-        Reception::NotYet => Some(ctx.t1(
-            "procedure-not-yet-open",
-            "start",
-            &format_jst(p.reception_start),
-        )),
+        Reception::NotYet => {
+            Some(ctx.t1("procedure-not-yet-open", "start", &format_jst(p.period().0)))
+        }
         Reception::Closed => Some(ctx.t1(
             "procedure-closed",
             "end",
-            &p.reception_end.map(format_jst).unwrap_or_default(),
+            &p.period().1.map(format_jst).unwrap_or_default(),
         )),
     };
     let yes_no = |b: bool| ctx.t(if b { "answer-yes" } else { "answer-no" });

@@ -10,7 +10,7 @@ async fn user(t: &TestApp, email: &str, name: &str) -> Browser {
 }
 
 /// Files the ENS request for use and returns the reference number.
-async fn file(b: &Browser, name: &str) -> String {
+pub(crate) async fn file(b: &Browser, name: &str) -> String {
     let fields = [
         ("name_en", name),
         ("date_of_birth.unknown", "none"),

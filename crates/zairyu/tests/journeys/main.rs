@@ -4,7 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod applications;
+mod attachments;
+mod back_office;
+mod back_office_admin;
 mod entry;
+mod languages;
 mod login;
 mod mail;
 mod mypage;

@@ -7,7 +7,7 @@ use zairyu_testkit::{Browser, PASSWORD, TestApp, login, register};
 const ENTRY: &str = "/procedures/ens-notification/entry";
 const CONFIRM: &str = "/procedures/ens-notification/confirm";
 
-async fn user(t: &TestApp, email: &str) -> Browser {
+pub(crate) async fn user(t: &TestApp, email: &str) -> Browser {
     let id = register(t, &t.browser(), email, "ANNA LEE", PASSWORD).await;
     let b = t.browser();
     login(&b, &id, PASSWORD).await;
@@ -17,7 +17,7 @@ async fn user(t: &TestApp, email: &str) -> Browser {
 }
 
 /// Files the ENS request for use (approved at once).
-async fn request_for_use(b: &Browser) {
+pub(crate) async fn request_for_use(b: &Browser) {
     let fields = [
         ("name_en", "ANNA LEE"),
         ("date_of_birth.unknown", "none"),
@@ -56,7 +56,7 @@ fn shown(p: &zairyu_testkit::Page, name: &str) -> bool {
 }
 
 /// `days` days before today in Japan, as typed (YYYYMMDD), and the same date plus 14 as shown.
-fn days_ago(t: &TestApp, days: i64) -> (String, String) {
+pub(crate) fn days_ago(t: &TestApp, days: i64) -> (String, String) {
     let d = zairyu_app::filing::today(&t.app).plus_days(-days).unwrap();
     let due = d.plus_days(14).unwrap();
     (
@@ -66,7 +66,7 @@ fn days_ago(t: &TestApp, days: i64) -> (String, String) {
 }
 
 /// A student who left their school.
-fn leaving(date: &str) -> Vec<(&str, &str)> {
+pub(crate) fn leaving(date: &str) -> Vec<(&str, &str)> {
     vec![
         ("status", "student"),
         ("content_activity", "leaving"),

@@ -3,7 +3,10 @@
 # login. Rewrites the results section of docs/PERFORMANCE.md. Loopback only; both servers are
 # stopped on exit. See docs/PERFORMANCE.md for what is measured and why.
 #
-# Usage: bench/run.sh
+# Usage: bench/run.sh [top|pages|list|mix|all]
+#   top (the default) is this script's own benchmark below; pages, list and mix are the benchmarks
+#   at scale in bench/scale.sh (1,000,000 seeded filings, SQLite and PostgreSQL); all runs them all,
+#   each rewriting its own section of docs/PERFORMANCE.md.
 # Environment (all optional):
 #   CARGO_TARGET_DIR  where release binaries are built            [target]
 #   DURATION          seconds per measured wrk run                [15]
@@ -20,6 +23,19 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+
+case "${1:-top}" in
+top) ;;
+pages | list | mix) exec "$ROOT/bench/scale.sh" "$1" ;;
+all)
+    "$ROOT/bench/run.sh" top
+    exec "$ROOT/bench/scale.sh" all
+    ;;
+*)
+    echo "usage: bench/run.sh [top|pages|list|mix|all]" >&2
+    exit 2
+    ;;
+esac
 
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-3}"

@@ -16,7 +16,7 @@ pub struct Stats {
 }
 
 /// Nearest-rank percentile of sorted samples.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }
@@ -37,6 +37,11 @@ pub fn measure<R>(warmup: usize, n: usize, mut f: impl FnMut() -> R) -> Stats {
         drop(r);
         t.push(start.elapsed().as_secs_f64() * 1e6);
     }
+    from_samples(t)
+}
+
+/// Mean, percentiles and extremes of samples taken elsewhere (an async loop, say).
+pub fn from_samples(mut t: Vec<f64>) -> Stats {
     let n = t.len().max(1);
     let mean = t.iter().sum::<f64>() / n as f64;
     t.sort_by(f64::total_cmp);

@@ -932,12 +932,9 @@ fn jst_midnight(d: Date) -> i64 {
     (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
-/// One page of the user's own filings, and how many match.
-pub async fn list_applications(
-    app: &App,
-    user_id: i64,
-    q: &ListQuery,
-) -> Result<(Vec<ApplicationRow>, i64), AppError> {
+/// The store's filter for a query, with the page size and the offset. Procedure-name keywords are
+/// resolved to procedure ids here, from the catalogue in memory, so the database only compares ids.
+fn list_filter(app: &App, q: &ListQuery) -> (applications::ListFilter, i64, i64) {
     let words: Vec<String> = crate::catalogue::search::fold(&q.procedure_keywords)
         .split_whitespace()
         .map(str::to_owned)
@@ -968,10 +965,31 @@ pub async fn list_applications(
         oldest_first: q.oldest_first,
     };
     let per = q.per_page.clamp(1, 100);
+    // A page number past any real list is answered as an empty page, never an overflow.
+    let offset = (q.page.clamp(1, i64::MAX / 100) - 1) * per;
+    (filter, per, offset)
+}
+
+/// One page of the user's own filings, and how many match.
+pub async fn list_applications(
+    app: &App,
+    user_id: i64,
+    q: &ListQuery,
+) -> Result<(Vec<ApplicationRow>, i64), AppError> {
+    let (filter, per, offset) = list_filter(app, q);
     let mut conn = app.db.read().await?;
-    let (rows, total) =
-        applications::list(&mut conn, user_id, &filter, per, (q.page.max(1) - 1) * per).await?;
+    let (rows, total) = applications::list(&mut conn, user_id, &filter, per, offset).await?;
     Ok((rows, total))
+}
+
+/// The database's plans for [`list_applications`] with the same query (for `list-bench`).
+pub async fn list_plans(app: &App, user_id: i64, q: &ListQuery) -> Result<Vec<String>, AppError> {
+    let (filter, per, offset) = list_filter(app, q);
+    let mut conn = app.db.read().await?;
+    Ok(
+        applications::list_plans(&mut conn, app.db.backend(), user_id, &filter, per, offset)
+            .await?,
+    )
 }
 
 /// A filing with its dated history, only for its owner.

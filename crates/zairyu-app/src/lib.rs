@@ -16,6 +16,7 @@ pub mod passwords;
 pub mod postal;
 pub mod ratelimit;
 pub mod secret;
+pub mod seed;
 pub mod sessions;
 
 use std::sync::Arc;

@@ -255,25 +255,20 @@ pub struct ListFilter {
     pub oldest_first: bool,
 }
 
-/// One page of the user's filings and the total that match.
-pub async fn list(
-    conn: &mut Conn,
-    user_id: i64,
-    f: &ListFilter,
-    limit: i64,
-    offset: i64,
-) -> Result<(Vec<ApplicationRow>, i64), StoreError> {
-    if f.procedures.as_ref().is_some_and(|p| p.is_empty()) {
-        return Ok((Vec::new(), 0));
-    }
+/// The WHERE clause of the list and the values it binds: `$1` is always the owner, then the texts,
+/// then the numbers, in the order their placeholders are numbered. Every column it names is in the
+/// `applications_user_list` index (migration 0007), so the count and the page's ids are found
+/// without reading the table. The numbers are compared as stored: reference numbers are upper case
+/// by construction and reception / receipt numbers have no letters, so only the name is folded.
+fn list_where(f: &ListFilter) -> (String, Vec<String>, Vec<i64>) {
     let mut cond = String::from("user_id = $1");
     let mut n = 1;
     let mut texts: Vec<String> = Vec::new();
     if !f.related.is_empty() {
         n += 1;
         cond.push_str(&format!(
-            " AND (UPPER(reference_number) LIKE ${n} OR UPPER(COALESCE(reception_number, '')) LIKE ${n} \
-             OR UPPER(COALESCE(receipt_number, '')) LIKE ${n} OR UPPER(COALESCE(related_name, '')) LIKE ${n})"
+            " AND (reference_number LIKE ${n} OR reception_number LIKE ${n} \
+             OR receipt_number LIKE ${n} OR UPPER(related_name) LIKE ${n})"
         ));
         let escaped = f.related.replace('\\', "").replace(['%', '_'], "");
         texts.push(format!("%{escaped}%"));
@@ -298,32 +293,149 @@ pub async fn list(
         cond.push_str(&format!(" AND created_at < ${n}"));
         nums.push(to);
     }
-    let order = if f.oldest_first {
-        "created_at ASC, id ASC"
+    (cond, texts, nums)
+}
+
+/// The two statements of one list page: the count, and the page itself — the ids of the page
+/// picked in the index (skipping `offset` index entries, not table rows), then only those rows read
+/// by primary key. The owner scoping is in the inner query, which is where the ids come from; the
+/// outer one must not repeat `user_id = $1`, or SQLite walks the owner's index range again to test
+/// each entry against the id list.
+///
+/// A search by number or name (`with_total`) tests every one of the owner's entries with `LIKE`;
+/// counting in a separate statement would do that twice, so the page query counts the matches
+/// itself (`COUNT(*) OVER ()`, computed over every match before the LIMIT) and the count statement
+/// only runs when the page comes back empty past the first page. Without such a search the count
+/// is a cheap walk of the index and the page query stops after `offset + limit` entries, which a
+/// window over every row would not.
+fn list_sql(
+    cond: &str,
+    oldest_first: bool,
+    with_total: bool,
+    limit: i64,
+    offset: i64,
+) -> (String, String) {
+    let (order, outer) = if oldest_first {
+        ("created_at ASC, id ASC", "page_at ASC, page_id ASC")
     } else {
-        "created_at DESC, id DESC"
+        ("created_at DESC, id DESC", "page_at DESC, page_id DESC")
     };
-    let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
-    let mut count_q = sqlx::query_scalar::<_, i64>(&count_sql).bind(user_id);
-    for t in &texts {
-        count_q = count_q.bind(t.as_str());
+    let count = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
+    let page = if with_total {
+        format!(
+            "SELECT {COLUMNS}, page_total FROM applications JOIN \
+             (SELECT id AS page_id, created_at AS page_at, COUNT(*) OVER () AS page_total \
+              FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}) p \
+             ON id = page_id ORDER BY {outer}"
+        )
+    } else {
+        format!(
+            "SELECT {COLUMNS} FROM applications WHERE id IN \
+             (SELECT id FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}) \
+             ORDER BY {order}"
+        )
+    };
+    (count, page)
+}
+
+/// One page of the user's filings and the total that match.
+pub async fn list(
+    conn: &mut Conn,
+    user_id: i64,
+    f: &ListFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ApplicationRow>, i64), StoreError> {
+    if f.procedures.as_ref().is_some_and(|p| p.is_empty()) {
+        return Ok((Vec::new(), 0));
     }
-    for v in &nums {
-        count_q = count_q.bind(*v);
+    let (cond, texts, nums) = list_where(f);
+    let searching = !f.related.is_empty();
+    let (offset, limit) = (offset.max(0), limit.max(0));
+    let (count_sql, page_sql) = list_sql(&cond, f.oldest_first, searching, limit, offset);
+    let count = async |conn: &mut Conn| {
+        let mut count_q = sqlx::query_scalar::<_, i64>(&count_sql).bind(user_id);
+        for t in &texts {
+            count_q = count_q.bind(t.as_str());
+        }
+        for v in &nums {
+            count_q = count_q.bind(*v);
+        }
+        count_q.fetch_one(conn).await.map_err(q)
+    };
+    let total = if searching {
+        None
+    } else {
+        Some(count(&mut *conn).await?)
+    };
+    if total.is_some_and(|t| offset >= t) {
+        return Ok((Vec::new(), total.unwrap_or(0)));
     }
-    let total = count_q.fetch_one(&mut *conn).await.map_err(q)?;
-    let sql = format!(
-        "SELECT {COLUMNS} FROM applications WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
-    );
-    let mut list_q = sqlx::query(&sql).bind(user_id);
+    let mut list_q = sqlx::query(&page_sql).bind(user_id);
     for t in &texts {
         list_q = list_q.bind(t.as_str());
     }
     for v in &nums {
         list_q = list_q.bind(*v);
     }
-    let rows = list_q.fetch_all(conn).await.map_err(q)?;
+    let rows = list_q.fetch_all(&mut *conn).await.map_err(q)?;
+    let total = match (total, rows.first()) {
+        (Some(t), _) => t,
+        (None, Some(r)) => r.try_get("page_total").map_err(q)?,
+        // Nothing on the first page: nothing at all.
+        (None, None) if offset == 0 => 0,
+        (None, None) => count(&mut *conn).await?,
+    };
     Ok((rows.into_iter().map(row).collect::<Result<_, _>>()?, total))
+}
+
+/// The query plans of one list page (count, then page), as the database reports them: for
+/// `list-bench`, so that a slow search can be seen using the wrong index.
+pub async fn list_plans(
+    conn: &mut Conn,
+    backend: crate::Backend,
+    user_id: i64,
+    f: &ListFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<String>, StoreError> {
+    if f.procedures.as_ref().is_some_and(|p| p.is_empty()) {
+        return Ok(vec![
+            "no procedure matches the keywords: answered without a query".to_owned(),
+        ]);
+    }
+    let (cond, texts, nums) = list_where(f);
+    let (count_sql, page_sql) = list_sql(
+        &cond,
+        f.oldest_first,
+        !f.related.is_empty(),
+        limit.max(0),
+        offset.max(0),
+    );
+    let mut out = Vec::new();
+    for sql in [count_sql, page_sql] {
+        let explain = match backend {
+            crate::Backend::Sqlite => format!("EXPLAIN QUERY PLAN {sql}"),
+            crate::Backend::Postgres => format!("EXPLAIN (ANALYZE, BUFFERS) {sql}"),
+        };
+        let mut query = sqlx::query(&explain).bind(user_id);
+        for t in &texts {
+            query = query.bind(t.as_str());
+        }
+        for v in &nums {
+            query = query.bind(*v);
+        }
+        for r in query.fetch_all(&mut *conn).await.map_err(q)? {
+            // SQLite: (id, parent, notused, detail); PostgreSQL: one text column per line.
+            let line: String = match backend {
+                crate::Backend::Sqlite => r.try_get("detail").map_err(q)?,
+                crate::Backend::Postgres => r.try_get(0).map_err(q)?,
+            };
+            out.push(line);
+        }
+        out.push(String::new());
+    }
+    Ok(out)
 }
 
 /// The dated history of one filing (its owner's, checked by the caller), oldest first.

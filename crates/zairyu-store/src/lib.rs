@@ -17,6 +17,7 @@ pub mod officers;
 pub mod postal;
 pub mod postal_parse;
 pub mod procedure_overrides;
+pub mod seed;
 pub mod sessions;
 pub mod stats;
 pub mod tokens;

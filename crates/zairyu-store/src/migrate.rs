@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (4, "back_office", include_str!("../migrations/0004_back_office.sql")),
     (5, "uploads", include_str!("../migrations/0005_uploads.sql")),
     (6, "identity", include_str!("../migrations/0006_identity.sql")),
+    (7, "application_list", include_str!("../migrations/0007_application_list.sql")),
     (8, "back_office_admin", include_str!("../migrations/0008_back_office_admin.sql")),
 ];
 

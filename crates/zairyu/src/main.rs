@@ -77,6 +77,43 @@ enum Command {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
+    /// Synthetic data for measuring at scale (see docs/PERFORMANCE.md); never for a live database.
+    Seed {
+        #[command(subcommand)]
+        command: SeedCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SeedCommand {
+    /// Make users and filings with status histories over three years, a few users holding many
+    /// filings each. Synthetic names, emails at example.invalid; deterministic from --seed on an
+    /// empty database. Refuses a database that has real users unless --force.
+    Applications {
+        #[arg(long, default_value_t = 10_000)]
+        users: u32,
+        #[arg(long, default_value_t = 1_000_000)]
+        applications: u64,
+        /// Users (the first ones made) who get exactly --per-heavy-user filings each.
+        #[arg(long, default_value_t = 1)]
+        heavy_users: u32,
+        #[arg(long, default_value_t = 10_000)]
+        per_heavy_user: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The password of every seeded user [default: a random one, printed].
+        #[arg(long, env = "ZAIRYU_SEED_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        /// Seed even though the database has real users.
+        #[arg(long)]
+        force: bool,
+        /// Write the User IDs of the users who are not heavy to this file, one a line (for the
+        /// load test's returning users).
+        #[arg(long)]
+        login_ids: Option<PathBuf>,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -167,8 +204,13 @@ enum PostalCommand {
 }
 
 fn init_logging(json: bool) {
+    init_logging_with(json, "info,sqlx=warn");
+}
+
+/// `default` is the filter when `ZAIRYU_LOG` is not set.
+fn init_logging_with(json: bool, default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("ZAIRYU_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     use std::io::IsTerminal;
     let builder = tracing_subscriber::fmt()
         .with_ansi(std::io::stderr().is_terminal())
@@ -438,8 +480,79 @@ async fn run(cli: Cli) -> Result<(), StartError> {
                 }
             );
         }
+        Command::Seed {
+            command:
+                SeedCommand::Applications {
+                    users,
+                    applications,
+                    heavy_users,
+                    per_heavy_user,
+                    seed,
+                    password,
+                    force,
+                    login_ids,
+                    data_dir,
+                },
+        } => {
+            set_dir(&mut cfg, data_dir);
+            // Bulk statements are slow by design; sqlx would print each one whole as a warning.
+            init_logging_with(cfg.log_json, "info,sqlx=error");
+            let app = build(&cfg, Arc::new(SystemClock)).await?;
+            let generated = password.is_none();
+            let password =
+                password.unwrap_or_else(|| format!("Aa1-{}", zairyu_app::secret::random_token(12)));
+            let plan = zairyu_app::seed::SeedPlan {
+                users,
+                applications,
+                heavy_users,
+                per_heavy_user,
+                seed,
+                password: password.clone(),
+                force,
+                years: 3,
+            };
+            let r = zairyu_app::seed::seed(&app, &plan)
+                .await
+                .map_err(|e| StartError::Invalid(e.to_string()))?;
+            if let Some(path) = login_ids {
+                let mut text = r.others.join("\n");
+                text.push('\n');
+                std::fs::write(&path, text)
+                    .map_err(|e| StartError::DataDir(path.display().to_string(), e))?;
+            }
+            print_seed_report(&r, generated.then_some(password.as_str()));
+        }
     }
     Ok(())
+}
+
+/// What `seed applications` made, in lines a script can read (`key: value`).
+fn print_seed_report(r: &zairyu_app::seed::SeedReport, password: Option<&str>) {
+    let day = |ms: i64| zairyu_app::filing::jst_date(ms);
+    println!("users: {}", r.users);
+    println!("applications: {}", r.applications);
+    println!("history entries: {}", r.events);
+    println!(
+        "applied between: {} and {} (JST)",
+        day(r.first_at),
+        day(r.last_at)
+    );
+    for h in &r.heavy {
+        println!(
+            "heavy user: {} {} ({} applications)",
+            h.login_id, h.email, h.applications
+        );
+    }
+    for (s, n) in &r.by_status {
+        println!("status {s}: {n}");
+    }
+    for (p, n) in &r.by_procedure {
+        println!("procedure {p}: {n}");
+    }
+    if let Some(p) = password {
+        println!("password of every seeded user: {p}");
+    }
+    println!("seconds: {:.1}", r.seconds);
 }
 
 #[tokio::main]

@@ -20,3 +20,4 @@ mod recovery;
 mod registration;
 mod saving;
 mod security;
+mod seeding;

@@ -418,6 +418,8 @@
       button.addEventListener("click", function () { open(field, button); });
     });
   });
+})();
+
 // ---- My Number Card reading (routes/identity.rs): the waiting screen moves on by itself ----
 // The element with data-identity-status names a URL answering {"waiting": bool}. While the code
 // waits, ask every 2 seconds; once it does not (the phone answered, or the code ran out), reload:

@@ -399,19 +399,28 @@ part_mix() {
         echo "### The journey mix at 10 times the national peak hour"
         echo
         machine
-        echo "- Load: \`mix --host http://127.0.0.1:$PORT --users $MIX_USERS --increase-rate 10 --run-time ${MIX_TIME}s --throttle-requests $MIX_RATE\` (goose; metrics reset once every user has started, so the tables cover the steady ${MIX_TIME} s); the server runs with the production argon2id cost and sends its mail over SMTP to the mix's sink; the mix runs on the same two cores"
+        echo "- Load: \`mix --host http://127.0.0.1:$PORT --users $MIX_USERS --increase-rate 10 --run-time ${MIX_TIME}s --throttle-requests $MIX_RATE\` (goose; metrics reset once every user has started, so the tables cover the steady ${MIX_TIME} s); the server runs with the production argon2id cost and sends its mail over SMTP to the mix's sink; one officer (\`zairyu officer create --role admin\`, enrolled by the mix at its first login) receives pending filings one every two seconds; the mix runs on the same two cores"
         echo
     } >"$WORK/mix.md"
     for db in sqlite postgres; do
         local label
         if [[ $db == sqlite ]]; then label=SQLite; else label=PostgreSQL; fi
         log "mix: $label, ${MIX_TIME}s at $MIX_RATE requests/s"
+        # A new officer for each run (the mix enrols its one-time code at the first login).
+        local officer="bench-$(date +%s)" db_env=() officer_pw
+        if [[ $db == postgres ]]; then db_env=(ZAIRYU_DATABASE_URL="$PG_URL" ZAIRYU_SECRET_KEY="$(printf '5a%.0s' {1..32})"); fi
+        officer_pw=$(env "${db_env[@]}" ZAIRYU_POSTAL_AUTOLOAD=false "$BIN/zairyu" officer create \
+            --login-id "$officer" --name "Bench Officer" --email "$officer@example.invalid" \
+            --role admin --office hq --data-dir "$([[ $db == sqlite ]] && echo "$SEED_DIR/sqlite" || echo "$WORK/data-postgres")" \
+            2>/dev/null | awk -F': ' '/initial password/ {print $2}')
+        [[ -n "$officer_pw" ]] || log "mix: could not create an officer; the officer journey will be skipped"
         start_server "$db"
         local before after pg_before=0 pg_after=0
         before=$(cpu_ticks "$SERVER_PID")
         if [[ $db == postgres ]]; then pg_before=$(postgres_ticks); fi
         local started=$SECONDS
         MIX_SMTP_ADDR="127.0.0.1:$SMTP_PORT" MIX_LOGINS="$ids" MIX_PASSWORD="$PASSWORD" \
+            MIX_OFFICER_LOGIN="$officer" MIX_OFFICER_PASSWORD="$officer_pw" \
             MIX_REPORT="$WORK/mix-$db.md" \
             "$BIN/mix" --host "http://127.0.0.1:$PORT" --users "$MIX_USERS" --increase-rate 10 \
             --run-time "${MIX_TIME}s" --throttle-requests "$MIX_RATE" --quiet \

@@ -9,9 +9,10 @@
 //! - `MIX_SMTP_ADDR`: where the mail sink listens (the server's `smtp_url` points there) [127.0.0.1:39125]
 //! - `MIX_LOGINS`, `MIX_PASSWORD`: a file of seeded User IDs (one a line) and their password, for the
 //!   returning filers and viewers (`zairyu seed applications --login-ids FILE`)
-//! - `MIX_OFFICER_LOGIN`, `MIX_OFFICER_PASSWORD`, `MIX_OFFICER_TOTP`: an officer with an enrolled
-//!   TOTP secret (base32). Without them, or when the server has no `/officer/login`, the officer
-//!   journey is skipped with a notice.
+//! - `MIX_OFFICER_LOGIN`, `MIX_OFFICER_PASSWORD`: an officer (`zairyu officer create --role admin`);
+//!   the mix enrols the one-time code at the first login, or takes the secret (base32) from
+//!   `MIX_OFFICER_TOTP` when it is already enrolled. Without them, or when the server has no
+//!   `/officer/login`, the officer journey is skipped with a notice.
 //! - `MIX_REPORT`: a file to write the Markdown table of steps to.
 
 mod mail;
@@ -48,9 +49,10 @@ fn settings() -> Result<Settings, String> {
     let officer = match (
         std::env::var("MIX_OFFICER_LOGIN"),
         std::env::var("MIX_OFFICER_PASSWORD"),
-        std::env::var("MIX_OFFICER_TOTP"),
     ) {
-        (Ok(l), Ok(p), Ok(t)) => Some((l, p, t)),
+        (Ok(l), Ok(p)) if !l.is_empty() && !p.is_empty() => {
+            Some((l, p, std::env::var("MIX_OFFICER_TOTP").unwrap_or_default()))
+        }
         _ => None,
     };
     Ok(Settings {

@@ -8,10 +8,12 @@ use goose::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-/// A simulated person's state between requests.
+/// A simulated person's state between requests (goose keeps one value per user).
 #[derive(Clone, Default)]
 struct Me {
     csrf: String,
+    /// The officer is signed in (password and code).
+    officer_in: bool,
 }
 
 type Step<T> = Result<T, Box<TransactionError>>;
@@ -381,53 +383,99 @@ fn officer_skip(why: &str) {
     }
 }
 
-/// An officer receiving the oldest pending filing of their queue. Expects (see
-/// docs/PERFORMANCE.md, "What the officer step needs"): `GET/POST /officer/login` (login_id,
-/// password), then `POST /officer/login/totp` (code), `GET /officer/queue?status=pending` listing
-/// filings as links `/officer/applications/{id}`, and `POST /officer/applications/{id}/accept`.
-pub async fn officer(user: &mut GooseUser) -> TransactionResult {
-    ensure_client(user).await?;
-    let Some((login_id, password, secret)) = crate::SETTINGS.get().and_then(|s| s.officer.clone())
-    else {
-        officer_skip("no MIX_OFFICER_LOGIN / MIX_OFFICER_PASSWORD / MIX_OFFICER_TOTP given");
-        tokio::time::sleep(Duration::from_secs(5)).await;
-        return Ok(());
-    };
-    // Probe without counting: a server without the back office answers 404.
-    let probe = user
-        .client
-        .get(user.build_url("/officer/login")?)
-        .send()
-        .await
-        .map(|r| r.status().as_u16())
-        .unwrap_or(0);
-    if probe == 404 {
-        officer_skip("the server has no /officer/login");
-        tokio::time::sleep(Duration::from_secs(5)).await;
-        return Ok(());
+/// The officer's TOTP secret: from `MIX_OFFICER_TOTP`, or read off the enrolment page at the
+/// first login; and the last time step a code was sent in (a code is accepted once per step).
+static OFFICER_SECRET: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+static OFFICER_LAST_STEP: AtomicU64 = AtomicU64::new(0);
+
+fn set_officer_in(user: &mut GooseUser, signed_in: bool) {
+    if let Some(me) = user.get_session_data_mut::<Me>() {
+        me.officer_in = signed_in;
     }
+}
+
+/// Password, then the one-time code (enrolling it at the first login: the secret is on the page).
+async fn officer_login(user: &mut GooseUser, login_id: &str, password: &str) -> TransactionResult {
     get(user, "/officer/login", "officer: login page", 200).await?;
     post(
         user,
         "/officer/login",
         "officer: password (argon2id)",
-        &[("login_id", &login_id), ("password", &password)],
+        &[("login_id", login_id), ("password", password)],
         303,
     )
     .await?;
-    let code = crate::totp::code(&secret, (unix_ms() / 1000) as u64).unwrap_or_default();
-    get(user, "/officer/login/totp", "officer: code page", 200).await?;
+    let page = get(user, "/officer/second-factor", "officer: code page", 200).await?;
+    let shown = page
+        .split("class=\"secret\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .map(|s| s.replace(' ', ""));
+    let secret = {
+        let mut kept = OFFICER_SECRET.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = shown {
+            *kept = Some(s);
+        }
+        kept.clone().unwrap_or_default()
+    };
+    // One code per 30-second step: wait for a step no earlier login used.
+    let mut step = (unix_ms() / 30_000) as u64;
+    while step <= OFFICER_LAST_STEP.load(Ordering::Relaxed) {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        step = (unix_ms() / 30_000) as u64;
+    }
+    OFFICER_LAST_STEP.store(step, Ordering::Relaxed);
+    let code = crate::totp::code(&secret, step * 30).unwrap_or_default();
     post(
         user,
-        "/officer/login/totp",
+        "/officer/second-factor",
         "officer: code",
         &[("code", &code)],
         303,
     )
     .await?;
+    Ok(())
+}
+
+/// An officer receiving pending filings: signs in once (password and TOTP, `/officer/login` and
+/// `/officer/second-factor`), then opens the queue of pending filings (`/officer?status=pending`),
+/// opens the first and receives it (`POST /officer/applications/{id}/act`, `action=accept`), one
+/// filing every two seconds. Needs `MIX_OFFICER_LOGIN` and `MIX_OFFICER_PASSWORD` (an officer
+/// allowed to receive every office's filings, as `zairyu officer create --role admin` makes);
+/// skipped with a notice without them or when the server has no `/officer/login`.
+pub async fn officer(user: &mut GooseUser) -> TransactionResult {
+    let Some((login_id, password, secret)) = crate::SETTINGS.get().and_then(|s| s.officer.clone())
+    else {
+        officer_skip("no MIX_OFFICER_LOGIN / MIX_OFFICER_PASSWORD given");
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        return Ok(());
+    };
+    if !secret.is_empty() {
+        let mut kept = OFFICER_SECRET.lock().unwrap_or_else(|e| e.into_inner());
+        kept.get_or_insert(secret);
+    }
+    if !user.get_session_data::<Me>().is_some_and(|m| m.officer_in) {
+        ensure_client(user).await?;
+        // Probe without counting: a server without the back office answers 404.
+        let probe = user
+            .client
+            .get(user.build_url("/officer/login")?)
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0);
+        if probe == 404 {
+            officer_skip("the server has no /officer/login");
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            return Ok(());
+        }
+        officer_login(user, &login_id, &password).await?;
+    }
+    // Any failure below signs the officer in again next time.
+    set_officer_in(user, false);
     let queue = get(
         user,
-        "/officer/queue?status=pending",
+        "/officer?status=pending",
         "officer: queue (pending)",
         200,
     )
@@ -439,9 +487,16 @@ pub async fn officer(user: &mut GooseUser) -> TransactionResult {
     {
         let path = format!("/officer/applications/{id}");
         get(user, &path, "officer: filing", 200).await?;
-        post(user, &format!("{path}/accept"), "officer: accept", &[], 303).await?;
+        post(
+            user,
+            &format!("{path}/act"),
+            "officer: accept",
+            &[("action", "accept")],
+            303,
+        )
+        .await?;
     }
-    post(user, "/officer/logout", "officer: log out", &[], 303).await?;
+    set_officer_in(user, true);
     // An officer works through filings one at a time, not as fast as the server answers.
     tokio::time::sleep(Duration::from_secs(2)).await;
     Ok(())

@@ -99,7 +99,9 @@ for (const run of [{ lang: 'en', device: 'desktop', scheme: 'standard' }, { lang
       // The chosen range searches.
       await from.fill('20240215');
       await page.getByRole('main').getByRole('button', { name: t('button-search') }).click();
-      await page.waitForURL('**/applications?**');
+      // The page may already carry a query: wait for the one with this date, fully loaded.
+      await page.waitForURL((u) => u.pathname === '/applications' && u.searchParams.get('from') === '20240215');
+      await page.waitForLoadState('load');
       assert.equal(await from.inputValue(), '20240215');
       await shot('searched');
     }, { lang: run.lang, scheme: run.scheme }));

@@ -99,8 +99,29 @@ pub async fn insert(
     .fetch_one(&mut *conn)
     .await
     .map_err(q)?;
+    count(conn, a.office, a.status, 1).await?;
     add_event(conn, id, a.status, actor, None, now).await?;
     Ok(id)
+}
+
+/// Adds `by` to the count of one office's filings in one status (migration 0009).
+pub(crate) async fn count(
+    conn: &mut Conn,
+    office: &str,
+    status: &str,
+    by: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO application_counts (office, status, n) VALUES ($1, $2, $3) \
+         ON CONFLICT (office, status) DO UPDATE SET n = application_counts.n + excluded.n",
+    )
+    .bind(office)
+    .bind(status)
+    .bind(by)
+    .execute(conn)
+    .await
+    .map_err(q)?;
+    Ok(())
 }
 
 pub async fn add_event(
@@ -134,22 +155,46 @@ pub async fn change_status(
     note: Option<&str>,
     now: Millis,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query(
-        "UPDATE applications SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+    let office: Option<String> = sqlx::query_scalar(
+        "UPDATE applications SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2 RETURNING office",
     )
     .bind(id)
     .bind(from)
     .bind(to)
     .bind(now)
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await
     .map_err(q)?;
-    if done.rows_affected() == 1 {
-        add_event(conn, id, to, actor, note, now).await?;
-        Ok(true)
-    } else {
-        Ok(false)
+    let Some(office) = office else {
+        return Ok(false);
+    };
+    if from != to {
+        // Both counts in one statement: on PostgreSQL two officers moving filings in opposite
+        // directions (under review → returned, returned → under review) then lock the two rows in
+        // the same order, so they cannot deadlock. The row for `to` is made first without a lock
+        // (DO NOTHING takes none).
+        sqlx::query(
+            "INSERT INTO application_counts (office, status, n) VALUES ($1, $2, 0) \
+             ON CONFLICT (office, status) DO NOTHING",
+        )
+        .bind(office.as_str())
+        .bind(to)
+        .execute(&mut *conn)
+        .await
+        .map_err(q)?;
+        sqlx::query(
+            "UPDATE application_counts SET n = n + CASE WHEN status = $3 THEN 1 ELSE -1 END \
+             WHERE office = $1 AND status IN ($2, $3)",
+        )
+        .bind(office.as_str())
+        .bind(from)
+        .bind(to)
+        .execute(&mut *conn)
+        .await
+        .map_err(q)?;
     }
+    add_event(conn, id, to, actor, note, now).await?;
+    Ok(true)
 }
 
 /// The filing a submit key created (to answer a replayed Apply with the same completion screen).
@@ -526,15 +571,27 @@ pub async fn queue(
     offset: i64,
 ) -> Result<(Vec<ApplicationRow>, i64), StoreError> {
     let (cond, texts, nums) = queue_where(f);
-    let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
-    let mut cq = sqlx::query_scalar::<_, i64>(&count_sql);
-    for t in &texts {
-        cq = cq.bind(t.as_str());
-    }
-    for v in &nums {
-        cq = cq.bind(*v);
-    }
-    let total = cq.fetch_one(&mut *conn).await.map_err(q)?;
+    let total =
+        if f.procedure.is_none() && f.related.is_empty() && f.from.is_none() && f.to.is_none() {
+            // Filtered by office and status at most: the kept counts answer without reading the
+            // filings (the default queue would otherwise count every filing on each page).
+            let by_status = count_by_status(&mut *conn, f.office.as_deref()).await?;
+            by_status
+                .iter()
+                .filter(|(st, _)| f.status.as_ref().is_none_or(|want| want == st))
+                .map(|(_, n)| n)
+                .sum()
+        } else {
+            let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {cond}");
+            let mut cq = sqlx::query_scalar::<_, i64>(&count_sql);
+            for t in &texts {
+                cq = cq.bind(t.as_str());
+            }
+            for v in &nums {
+                cq = cq.bind(*v);
+            }
+            cq.fetch_one(&mut *conn).await.map_err(q)?
+        };
     let order = if f.newest_first {
         "created_at DESC, id DESC"
     } else {
@@ -559,21 +616,21 @@ pub async fn count_by_status(
     conn: &mut Conn,
     office: Option<&str>,
 ) -> Result<Vec<(String, i64)>, StoreError> {
-    let rows =
-        match office {
-            Some(o) => sqlx::query(
-                "SELECT status, COUNT(*) AS n FROM applications WHERE office = $1 GROUP BY status",
-            )
-            .bind(o)
-            .fetch_all(conn)
-            .await,
-            None => {
-                sqlx::query("SELECT status, COUNT(*) AS n FROM applications GROUP BY status")
-                    .fetch_all(conn)
-                    .await
-            }
+    // From the counts kept by every insert and status change (migration 0009), not the table.
+    let rows = match office {
+        Some(o) => {
+            sqlx::query("SELECT status, n FROM application_counts WHERE office = $1 AND n <> 0")
+                .bind(o)
+                .fetch_all(conn)
+                .await
         }
-        .map_err(q)?;
+        None => sqlx::query(
+            "SELECT status, CAST(SUM(n) AS BIGINT) AS n FROM application_counts GROUP BY status",
+        )
+        .fetch_all(conn)
+        .await,
+    }
+    .map_err(q)?;
     rows.into_iter()
         .map(|r| Ok((r.try_get("status").map_err(q)?, r.try_get("n").map_err(q)?)))
         .collect()

@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (6, "identity", include_str!("../migrations/0006_identity.sql")),
     (7, "application_list", include_str!("../migrations/0007_application_list.sql")),
     (8, "back_office_admin", include_str!("../migrations/0008_back_office_admin.sql")),
+    (9, "application_counts", include_str!("../migrations/0009_application_counts.sql")),
 ];
 
 fn dialect(sql: &str, backend: Backend) -> String {

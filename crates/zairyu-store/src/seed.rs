@@ -237,6 +237,15 @@ pub async fn insert_applications(
                 .bind(a.decided_at);
         }
         query.execute(&mut *conn).await.map_err(q)?;
+        // The back office's counts per office and status (migration 0009), kept as every insert
+        // keeps them.
+        let mut counts = std::collections::BTreeMap::<(&str, &str), i64>::new();
+        for a in chunk {
+            *counts.entry((a.office, a.status)).or_default() += 1;
+        }
+        for ((office, status), n) in counts {
+            crate::applications::count(conn, office, status, n).await?;
+        }
     }
     Ok(())
 }

@@ -331,6 +331,25 @@ impl TestApp {
             .unwrap();
     }
 
+    /// Checks the back office's kept counts per office and status (migration 0009) against the
+    /// filings themselves: every count right, and no office and status without its count.
+    pub async fn assert_counts_kept(&self) {
+        let wrong = self
+            .scalar(
+                "SELECT COUNT(*) FROM application_counts c WHERE c.n <> \
+                 (SELECT COUNT(*) FROM applications a WHERE a.office = c.office AND a.status = c.status)",
+            )
+            .await;
+        let missing = self
+            .scalar(
+                "SELECT COUNT(*) FROM (SELECT DISTINCT office, status FROM applications) g \
+                 WHERE NOT EXISTS (SELECT 1 FROM application_counts c \
+                 WHERE c.office = g.office AND c.status = g.status)",
+            )
+            .await;
+        assert_eq!((wrong, missing), (0, 0), "kept counts (wrong, missing)");
+    }
+
     pub async fn scalar(&self, sql: &str) -> i64 {
         sqlx::query_scalar::<_, i64>(sql)
             .fetch_one(self.app.db.writer())

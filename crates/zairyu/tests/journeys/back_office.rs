@@ -396,6 +396,7 @@ async fn a_notification_is_received_then_registered_and_the_applicant_is_told() 
         t.scalar(&format!("SELECT COUNT(*) FROM audit_log WHERE subject = 'application:{id}' AND actor LIKE 'officer:%' AND ip IS NOT NULL")).await,
         2
     );
+    t.assert_counts_kept().await;
 }
 
 #[tokio::test]
@@ -499,6 +500,15 @@ async fn a_notification_in_error_is_corrected_and_resubmitted_linked_to_the_firs
     // The officer sees the link both ways.
     let view = clerk.get(&format!("/officer/applications/{new_id}")).await;
     assert!(view.has(&format!("/officer/applications/{id}")));
+    // The queue's counts follow every insert and change: one in return process, one pending.
+    t.assert_counts_kept().await;
+    let q = clerk.get("/officer").await;
+    assert!(
+        q.has("In Return Process</span> <strong>1</strong>")
+            && q.has("Pending</span> <strong>1</strong>"),
+        "{}",
+        q.body
+    );
 }
 
 #[tokio::test]

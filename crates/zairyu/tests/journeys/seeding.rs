@@ -92,6 +92,8 @@ async fn seeds_users_and_filings_that_the_list_shows() {
     let r2 = seed(&t2.app, &plan()).await.unwrap();
     assert_eq!(r2.heavy[0].login_id, heavy.login_id);
     assert_eq!(r2.by_status, r.by_status);
+    t.assert_counts_kept().await;
+    t2.assert_counts_kept().await;
 }
 
 #[tokio::test]

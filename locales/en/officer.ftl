@@ -44,7 +44,6 @@ officer-sort-newest = Newest first
 officer-queue-empty = Nothing matches.
 officer-col-numbers = Numbers and name
 officer-col-office = Office
-officer-open = Open
 
 # One filing
 officer-application-title = Filing

@@ -44,7 +44,6 @@ officer-sort-newest = 新しい順
 officer-queue-empty = 該当するものはありません。
 officer-col-numbers = 番号・氏名
 officer-col-office = 官署
-officer-open = 開く
 
 # 申請・届出の詳細
 officer-application-title = 申請・届出

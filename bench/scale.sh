@@ -399,7 +399,7 @@ part_mix() {
         echo "### The journey mix at 10 times the national peak hour"
         echo
         machine
-        echo "- Load: \`mix --host http://127.0.0.1:$PORT --users $MIX_USERS --increase-rate 10 --run-time ${MIX_TIME}s --throttle-requests $MIX_RATE\` (goose; metrics reset once every user has started, so the tables cover the steady ${MIX_TIME} s); the server runs with the production argon2id cost and sends its mail over SMTP to the mix's sink; one officer (\`zairyu officer create --role admin\`, enrolled by the mix at its first login) receives pending filings one every two seconds; the mix runs on the same two cores"
+        echo "- Load: \`mix --host http://127.0.0.1:$PORT --users $MIX_USERS --increase-rate 10 --run-time ${MIX_TIME}s --throttle-requests $MIX_RATE\` (goose; metrics reset once every user has started, so the tables cover the steady ${MIX_TIME} s); the server runs with the production argon2id cost and sends its mail over SMTP to the mix's sink; officers (1 simulated user in 13, about five, signed in as one \`zairyu officer create --role admin\` account the mix enrols at its first login) each receive a pending filing of their own every two seconds; the mix runs on the same two cores"
         echo
     } >"$WORK/mix.md"
     for db in sqlite postgres; do

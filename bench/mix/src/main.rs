@@ -12,7 +12,9 @@
 //! - `MIX_OFFICER_LOGIN`, `MIX_OFFICER_PASSWORD`: an officer (`zairyu officer create --role admin`);
 //!   the mix enrols the one-time code at the first login, or takes the secret (base32) from
 //!   `MIX_OFFICER_TOTP` when it is already enrolled. Without them, or when the server has no
-//!   `/officer/login`, the officer journey is skipped with a notice.
+//!   `/officer/login`, the officer journey is skipped with a notice. Goose gives the officer journey
+//!   to 1 user in 13 (its weight), so 60 users include about five officers working side by side
+//!   under this one account, each taking its own filing from the pending queue.
 //! - `MIX_REPORT`: a file to write the Markdown table of steps to.
 
 mod mail;

@@ -376,6 +376,22 @@ pub async fn viewer(user: &mut GooseUser) -> TransactionResult {
 }
 
 static OFFICER_NOTICE: AtomicBool = AtomicBool::new(false);
+/// Which of the simulated officers each goose user is (0, 1, …, by goose's user index): officer n
+/// takes the n-th oldest pending filing, so that officers working side by side do not all reach for
+/// the same one.
+static OFFICER_SLOTS: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
+fn officer_slot(user: &GooseUser) -> usize {
+    let mut slots = OFFICER_SLOTS.lock().unwrap_or_else(|e| e.into_inner());
+    let me = user.weighted_users_index;
+    match slots.iter().position(|u| *u == me) {
+        Some(n) => n,
+        None => {
+            slots.push(me);
+            slots.len() - 1
+        }
+    }
+}
 
 fn officer_skip(why: &str) {
     if !OFFICER_NOTICE.swap(true, Ordering::Relaxed) {
@@ -480,11 +496,17 @@ pub async fn officer(user: &mut GooseUser) -> TransactionResult {
         200,
     )
     .await?;
-    if let Some(id) = queue
+    // Goose gives the officer journey to several simulated users (its weight among the others), all
+    // signed in as the one officer account: each takes its own filing from the page, as colleagues
+    // sharing a queue do. Two may still reach for the same filing when the queue moves between
+    // their page loads; the server then answers 409 and the step counts it as an error.
+    let slot = officer_slot(user);
+    let links: Vec<&str> = queue
         .split("href=\"/officer/applications/")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-    {
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    if let Some(id) = links.get(slot % links.len().max(1)) {
         let path = format!("/officer/applications/{id}");
         get(user, &path, "officer: filing", 200).await?;
         post(

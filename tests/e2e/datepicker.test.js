@@ -6,16 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeChecker } from './a11y.js';
-import { JOURNEY_TIMEOUT, base, registerAndLogin, shotsRoot, useServer, withJourney } from './lib.js';
+import {
+  JOURNEY_TIMEOUT, base, journeyRuns, registerAndLogin, runName, shotsRoot, useServer, withJourney,
+} from './lib.js';
 
 useServer('datepicker');
 
 const focusedDate = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-date'));
 const heading = (page) => page.locator('#datepicker-month').innerText();
 
-for (const run of [{ lang: 'en', device: 'desktop', scheme: 'standard' }, { lang: 'ja', device: 'phone', scheme: 'black' }]) {
+for (const run of journeyRuns()) {
   test(`calendar by keyboard and mouse (${run.lang}, ${run.device}, ${run.scheme})`, JOURNEY_TIMEOUT, () =>
-    withJourney(`datepicker-${run.lang}-${run.device}`, run.device, async ({ page, shot, t }) => {
+    withJourney(`datepicker-${runName(run)}`, run.device, async ({ page, shot, t }) => {
       await registerAndLogin(page, `cal-${run.lang}`);
       await page.goto('/applications');
       const from = page.locator('#f-from');

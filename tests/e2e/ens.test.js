@@ -1,29 +1,26 @@
 // Browser journeys of the Electronic Notification System (SPEC §5–§9): the request for use, the
 // notification relating to the institution or spouse with Save Data / Load Data and Auto-Fill, the
-// application list and details, and My Page — once in English on a desktop and once in Japanese on
-// a phone, each in a different colour scheme, with axe on every screen in all four (a11y.js).
+// application list and details, and My Page — in the four runs of journeyRuns() (both languages,
+// desktop and phone, each colour scheme once), with axe on every screen in all four (a11y.js).
 // The steps are in steps.js; the helpers in lib.js.
 
 import { test } from 'node:test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { registerUser, login, newEmail, useServer, withJourney } from './lib.js';
+import {
+  journeyRuns, login, newEmail, registerUser, runName, useServer, withJourney,
+} from './lib.js';
 import {
   applicationList, myPageTour, officerReceivesAndRegisters, notificationWithAutoFill, notificationWithSaveAndLoad, requestForUse,
 } from './steps.js';
 
 useServer('ens');
 
-const RUNS = [
-  { lang: 'en', device: 'desktop', scheme: 'standard' },
-  { lang: 'ja', device: 'phone', scheme: 'yellow' },
-];
-
-for (const run of RUNS) {
+for (const run of journeyRuns()) {
   test(`ENS: request for use, notification with Save/Load and Auto-Fill, list (${run.lang}, ${run.device}, ${run.scheme})`,
     { timeout: 240_000 }, () =>
-      withJourney(`ens-${run.lang}-${run.device}`, run.device, async (j) => {
+      withJourney(`ens-${runName(run)}`, run.device, async (j) => {
         const saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zairyu-e2e-save-'));
         try {
           const email = newEmail(`ens-${run.lang}`);

@@ -1,26 +1,21 @@
 // Browser journeys of the account's safety nets (SPEC §4.2, §4.4): five wrong passwords lock the
 // account, "forgot password" sends a link, a new password unlocks it at once; "forgot user ID" mails
-// the User ID. Once in English on a desktop, once in Japanese on a phone, with axe on every screen.
+// the User ID. In the four runs of journeyRuns(), with axe on every screen.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  JOURNEY_TIMEOUT, PASSWORD, field, h1, linkFromMailbox, newEmail, registerUser, submitButton,
-  useServer, waitForMails, withJourney,
+  JOURNEY_TIMEOUT, PASSWORD, field, h1, journeyRuns, linkFromMailbox, newEmail, registerUser, runName,
+  submitButton, useServer, waitForMails, withJourney,
 } from './lib.js';
 
 useServer('recovery');
 
 const NEW_PASSWORD = 'Renewed-Pass-2026!';
 
-const RUNS = [
-  { lang: 'en', device: 'desktop', scheme: 'black' },
-  { lang: 'ja', device: 'phone', scheme: 'blue' },
-];
-
-for (const run of RUNS) {
+for (const run of journeyRuns()) {
   test(`lockout, password reset and forgot user ID (${run.lang}, ${run.device}, ${run.scheme})`, JOURNEY_TIMEOUT, () =>
-    withJourney(`recovery-${run.lang}-${run.device}`, run.device, async ({ page, shot, t }) => {
+    withJourney(`recovery-${runName(run)}`, run.device, async ({ page, shot, t }) => {
       const email = newEmail(`recovery-${run.lang}`);
       const name = 'SILVA MARIA';
       const loginId = await registerUser(page, { email, name });

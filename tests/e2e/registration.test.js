@@ -12,22 +12,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  JOURNEY_TIMEOUT, PASSWORD, field, h1, startRegistration, submitButton, useServer, withJourney,
+  JOURNEY_TIMEOUT, PASSWORD, field, h1, journeyRuns, runName, startRegistration, submitButton, useServer,
+  withJourney,
 } from './lib.js';
 
 useServer('registration');
 
-// Once in each language: English on a desktop in the Standard scheme, switched to Blue with the
-// footer's Change Color Scheme on the way; Japanese on a phone in the Black scheme.
-const RUNS = [
-  { lang: 'en', device: 'desktop', scheme: 'standard', name: 'TANAKA HANAKO' },
-  { lang: 'ja', device: 'phone', scheme: 'black', name: 'NGUYEN VAN AN' },
-];
+// The four runs of journeyRuns() (both languages, desktop and phone, each colour scheme once); the
+// Standard run switches to Blue with the footer's Change Color Scheme on the way.
+const NAMES = ['TANAKA HANAKO', 'NGUYEN VAN AN', 'SANTOS MARIA', 'KIM MINJUN'];
 
-for (const run of RUNS) {
+for (const [i, r] of journeyRuns().entries()) {
+  const run = { ...r, name: NAMES[i % NAMES.length] };
   test(`registration, login and logout (${run.lang}, ${run.device}, ${run.scheme})`, JOURNEY_TIMEOUT, () =>
-    withJourney(`registration-${run.lang}-${run.device}`, run.device, async ({ page, shot, t }) => {
-      const email = `e2e-${run.lang}-${run.device}-${Date.now()}@example.jp`;
+    withJourney(`registration-${runName(run)}`, run.device, async ({ page, shot, t }) => {
+      const email = `e2e-${runName(run)}-${Date.now()}@example.jp`;
       const registerUrl = await startRegistration(page, shot, email);
       assert.equal(await page.evaluate(() => document.documentElement.lang), run.lang, 'the page speaks the browser\'s language');
       assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), run.scheme);

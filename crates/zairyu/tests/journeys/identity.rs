@@ -668,6 +668,10 @@ async fn the_card_simulator_binary_reads_both_certificates_for_the_rasens_reques
     );
     assert_eq!(verified(&t).await, 2);
     assert_eq!(t.text("SELECT sex FROM users").await, "female");
+    // My Page shows what the card said in words, not the stored codes.
+    let me = b.get("/mypage/user").await;
+    assert!(me.has("<dt>Sex</dt><dd>Female</dd>"), "{}", me.body);
+    assert!(me.has("<dt>Date of birth</dt><dd>2 September 1988</dd>"));
 }
 
 #[tokio::test]

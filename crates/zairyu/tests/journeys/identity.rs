@@ -809,3 +809,60 @@ async fn the_simulator_binary_gives_the_servers_message_for_an_expired_or_used_c
     );
     assert_eq!(verified(&t).await, 1);
 }
+
+#[tokio::test]
+async fn postal_code_address_search_on_the_request_for_use_form_works_without_the_script() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "postal@example.jp").await;
+    let mut card = t.card("card1", 0);
+    zairyu_app::postal::import(&t.app, "postal_code,prefecture,city,town,prefecture_kana,city_kana,town_kana\n1000013,東京都,千代田区,霞が関,トウキョウト,チヨダク,カスミガセキ\n0600000,北海道,札幌市中央区,,ホッカイドウ,サッポロシチュウオウク,\n0600000,北海道,札幌市中央区,大通西,ホッカイドウ,サッポロシチュウオウク,オオドオリニシ\n".as_bytes()).await.unwrap();
+    read_card(&t, &b, RFU, &mut card).await;
+    let form = b.get(&format!("{RFU}/entry")).await;
+    assert!(form.has("data-postal-search") && form.has("data-address=\"f-address\""));
+    let search = |code: &'static str| {
+        let b = &b;
+        async move {
+            b.post(
+                &format!("{RFU}/entry"),
+                &[
+                    ("residence_card_number", "AB12345678CD"),
+                    ("telephone", "0312345678"),
+                    ("postal_code", code),
+                    ("address", ""),
+                    ("action", "postal-search"),
+                ],
+            )
+            .await
+        }
+    };
+    let p = search("100-0013").await;
+    p.assert_status(200);
+    assert_eq!(p.input_value("address").unwrap(), "東京都千代田区霞が関");
+    assert_eq!(
+        p.input_value("telephone").unwrap(),
+        "0312345678",
+        "entries kept"
+    );
+    assert!(p.has("Basic 4 Info Read"), "the card's items still shown");
+    // Several towns: a choice, and the pick fills the address.
+    let p = search("0600000").await;
+    assert!(p.has("Several addresses use this post code"));
+    assert!(p.has("value=\"北海道札幌市中央区大通西\""));
+    let p = b
+        .post(
+            &format!("{RFU}/entry"),
+            &[
+                ("postal_code", "0600000"),
+                ("address", ""),
+                ("pick_address", "北海道札幌市中央区大通西"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        p.input_value("address").unwrap(),
+        "北海道札幌市中央区大通西"
+    );
+    // None.
+    let p = search("9999999").await;
+    assert!(p.has("No address was found for this post code"));
+}

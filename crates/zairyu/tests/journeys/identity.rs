@@ -866,3 +866,115 @@ async fn postal_code_address_search_on_the_request_for_use_form_works_without_th
     let p = search("9999999").await;
     assert!(p.has("No address was found for this post code"));
 }
+
+// ---- The two readings are linked: one challenge chain, close in time (zairyu-app identity docs) ----
+
+/// Answers the user-authentication code on the PC screen with the card.
+async fn authenticate(t: &TestApp, b: &Browser, card: &mut TestCard, qr: &Page) {
+    let (path, nonce) = code_of(qr);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(t, &path, &cert, &sig).await.assert_status(200);
+    let _ = b;
+}
+
+async fn signature_codes(t: &TestApp) -> i64 {
+    t.scalar("SELECT COUNT(*) FROM identity_challenges WHERE kind = 'sign'")
+        .await
+}
+
+#[tokio::test]
+async fn a_stale_user_authentication_reading_does_not_open_the_signature_reading() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "stale@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let qr = start(&b, RFU).await;
+    authenticate(&t, &b, &mut card, &qr).await;
+    // The user comes back to the PC after more than five minutes.
+    t.advance(std::time::Duration::from_secs(5 * 60 + 1));
+    let page = b.get(&format!("{RFU}/identity/read")).await;
+    page.assert_status(200);
+    assert!(page.has("The QR code has expired"), "{}", page.body);
+    assert!(page.has("Show a new QR code"));
+    assert!(!page.has("/identity/code/"), "no signature code");
+    assert_eq!(signature_codes(&t).await, 0);
+    // Starting again asks for the user-authentication certificate first.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(qr.has("Waiting for the user identification electronic certificate to be read"));
+    // Within the window, the signature code follows.
+    authenticate(&t, &b, &mut card, &qr).await;
+    t.advance(std::time::Duration::from_secs(4 * 60));
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(qr.has("QR Code for smartphone basic 4 information readings"));
+    assert_eq!(signature_codes(&t).await, 1);
+}
+
+#[tokio::test]
+async fn a_signature_reading_counts_only_right_after_its_own_user_authentication_reading() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "link@example.jp").await;
+    let mut card = t.card("card1", 0);
+    // A first attempt: authenticated, but the signature code ran out.
+    let qr = start(&b, RFU).await;
+    authenticate(&t, &b, &mut card, &qr).await;
+    assert!(
+        b.get(&format!("{RFU}/identity/read"))
+            .await
+            .has("basic 4 information readings")
+    );
+    t.advance(std::time::Duration::from_secs(5 * 60 + 1));
+    assert!(
+        b.get(&format!("{RFU}/identity/read"))
+            .await
+            .has("The QR code has expired")
+    );
+    // The second attempt reads both.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    authenticate(&t, &b, &mut card, &qr).await;
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    let (path, nonce) = code_of(&qr);
+    let (cert, sig) = card
+        .answer(CertKind::Signature, "ABC123", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(&t, &path, &cert, &sig).await.assert_status(200);
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.status.as_u16(),
+        200,
+        "linked: the entry screen"
+    );
+    let second_auth = t
+        .scalar("SELECT MAX(id) FROM identity_challenges WHERE kind = 'auth'")
+        .await;
+    // Had the second user-authentication reading not verified, the first attempt's (older, and
+    // separated by a signature code) must not stand in for it.
+    t.exec(&format!(
+        "UPDATE identity_challenges SET outcome = 'failed' WHERE id = {second_auth}"
+    ))
+    .await;
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.location().unwrap(),
+        format!("{RFU}/identity")
+    );
+    // Nor does a verified one whose signature code came too long after it.
+    t.exec(&format!(
+        "UPDATE identity_challenges SET outcome = 'verified', answered_at = answered_at - {} WHERE id = {second_auth}",
+        6 * 60_000
+    ))
+    .await;
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.location().unwrap(),
+        format!("{RFU}/identity")
+    );
+    // Put back as it was: the reading counts again (so the two refusals above are the link's doing).
+    t.exec(&format!(
+        "UPDATE identity_challenges SET answered_at = answered_at + {} WHERE id = {second_auth}",
+        6 * 60_000
+    ))
+    .await;
+    assert_eq!(b.get(&format!("{RFU}/entry")).await.status.as_u16(), 200);
+}

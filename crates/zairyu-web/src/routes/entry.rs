@@ -169,8 +169,8 @@ struct PostalFound {
 }
 
 /// Postal Code Address Search without the script (the script asks `/postal/{code}` instead): the
-/// form's first top-level postal code field that names an address field is looked up; one address
-/// fills that field, several are offered as choices, none is said. A picked choice fills it.
+/// top-level postal code field whose button was pressed is looked up; one address fills its address
+/// field, several are offered as choices, none is said. A picked choice fills it.
 async fn postal_search(
     st: &AppState,
     ctx: &Ctx,
@@ -178,24 +178,30 @@ async fn postal_search(
     data: &FormData,
     answers: &mut Answers,
 ) -> Result<Option<PostalFound>, WebError> {
-    let Some((field, address)) = form
-        .sections()
-        .iter()
-        .flat_map(|s| s.fields())
-        .find_map(|f| match f.kind() {
-            zairyu_forms::FieldKind::PostalCode {
-                address_field: Some(a),
-            } => Some((f.id().to_owned(), a.clone())),
-            _ => None,
-        })
-    else {
+    // The button names its postal code field (`postal-search:<field>`), a picked address too
+    // (`<field>:<address>`): a form may have several.
+    let (wanted, picked) = match data.get("pick_address").split_once(':') {
+        Some((f, a)) => (f, Some(a)),
+        None => (
+            data.get("action")
+                .strip_prefix("postal-search:")
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    let Some((field, address)) = form.field(wanted).and_then(|f| match f.kind() {
+        zairyu_forms::FieldKind::PostalCode {
+            address_field: Some(a),
+        } => Some((f.id().to_owned(), a.clone())),
+        _ => None,
+    }) else {
         return Ok(None);
     };
     let set = |answers: &mut Answers, text: &str| {
         answers.insert(address.clone(), zairyu_forms::Answer::Text(text.to_owned()));
     };
-    if data.has("pick_address") {
-        set(answers, data.get("pick_address"));
+    if let Some(picked) = picked {
+        set(answers, picked);
         return Ok(Some(PostalFound {
             field,
             alert: None,
@@ -345,7 +351,7 @@ async fn entry_submit(
         }
         return Ok(r);
     }
-    let postal = if data.get("action") == "postal-search" || data.has("pick_address") {
+    let postal = if data.get("action").starts_with("postal-search:") || data.has("pick_address") {
         postal_search(&st, &ctx, form, &data, &mut answers).await?
     } else {
         None

@@ -829,7 +829,7 @@ async fn postal_code_address_search_on_the_request_for_use_form_works_without_th
                     ("telephone", "0312345678"),
                     ("postal_code", code),
                     ("address", ""),
-                    ("action", "postal-search"),
+                    ("action", "postal-search:postal_code"),
                 ],
             )
             .await
@@ -847,14 +847,14 @@ async fn postal_code_address_search_on_the_request_for_use_form_works_without_th
     // Several towns: a choice, and the pick fills the address.
     let p = search("0600000").await;
     assert!(p.has("Several addresses use this post code"));
-    assert!(p.has("value=\"北海道札幌市中央区大通西\""));
+    assert!(p.has("value=\"postal_code:北海道札幌市中央区大通西\""));
     let p = b
         .post(
             &format!("{RFU}/entry"),
             &[
                 ("postal_code", "0600000"),
                 ("address", ""),
-                ("pick_address", "北海道札幌市中央区大通西"),
+                ("pick_address", "postal_code:北海道札幌市中央区大通西"),
             ],
         )
         .await;

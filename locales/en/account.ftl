@@ -117,3 +117,36 @@ drafts-saved = Saved
 drafts-expires = Deleted on
 drafts-delete = Delete
 mypage-drafts-text = Continue procedures you have started.
+
+## Sex and date of birth on the user information page, as read from the My Number Card.
+user-sex-male = Male
+user-sex-female = Female
+user-sex-unknown = Unknown
+user-date-full = { $day } { $month ->
+     [1] January
+     [2] February
+     [3] March
+     [4] April
+     [5] May
+     [6] June
+     [7] July
+     [8] August
+     [9] September
+     [10] October
+     [11] November
+    *[12] December
+    } { $year }
+user-date-year-month = { $month ->
+     [1] January
+     [2] February
+     [3] March
+     [4] April
+     [5] May
+     [6] June
+     [7] July
+     [8] August
+     [9] September
+     [10] October
+     [11] November
+    *[12] December
+    } { $year }

@@ -118,3 +118,36 @@ drafts-saved = Guardado
 drafts-expires = Se eliminará el
 drafts-delete = Eliminar
 mypage-drafts-text = Continúe los trámites que ha empezado.
+
+## Sexo y fecha de nacimiento en la página de información del usuario, leídos de la tarjeta My Number.
+user-sex-male = Hombre
+user-sex-female = Mujer
+user-sex-unknown = Desconocido
+user-date-full = { $day } de { $month ->
+     [1] enero
+     [2] febrero
+     [3] marzo
+     [4] abril
+     [5] mayo
+     [6] junio
+     [7] julio
+     [8] agosto
+     [9] septiembre
+     [10] octubre
+     [11] noviembre
+    *[12] diciembre
+    } de { $year }
+user-date-year-month = { $month ->
+     [1] enero
+     [2] febrero
+     [3] marzo
+     [4] abril
+     [5] mayo
+     [6] junio
+     [7] julio
+     [8] agosto
+     [9] septiembre
+     [10] octubre
+     [11] noviembre
+    *[12] diciembre
+    } de { $year }

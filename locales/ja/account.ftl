@@ -118,3 +118,10 @@ drafts-saved = 保存日時
 drafts-expires = 削除予定日時
 drafts-delete = 削除
 mypage-drafts-text = 入力途中の手続を再開できます。
+
+## 利用者情報ページの性別及び生年月日（マイナンバーカードから読み取ったもの）。
+user-sex-male = 男
+user-sex-female = 女
+user-sex-unknown = 不明
+user-date-full = { $year }年{ $month }月{ $day }日
+user-date-year-month = { $year }年{ $month }月

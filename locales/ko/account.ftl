@@ -118,3 +118,10 @@ drafts-saved = 저장 일시
 drafts-expires = 삭제 예정 일시
 drafts-delete = 삭제
 mypage-drafts-text = 시작한 절차를 이어서 진행할 수 있습니다.
+
+## 이용자 정보 페이지의 성별 및 생년월일(마이넘버카드에서 읽은 것).
+user-sex-male = 남
+user-sex-female = 여
+user-sex-unknown = 불명
+user-date-full = { $year }년 { $month }월 { $day }일
+user-date-year-month = { $year }년 { $month }월

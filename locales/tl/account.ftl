@@ -118,3 +118,36 @@ drafts-saved = Na-save
 drafts-expires = Buburahin sa
 drafts-delete = Burahin
 mypage-drafts-text = Ituloy ang mga prosesong sinimulan mo.
+
+## Kasarian at petsa ng kapanganakan sa pahina ng impormasyon ng user, mula sa My Number Card.
+user-sex-male = Lalaki
+user-sex-female = Babae
+user-sex-unknown = Hindi alam
+user-date-full = { $month ->
+     [1] Enero
+     [2] Pebrero
+     [3] Marso
+     [4] Abril
+     [5] Mayo
+     [6] Hunyo
+     [7] Hulyo
+     [8] Agosto
+     [9] Setyembre
+     [10] Oktubre
+     [11] Nobyembre
+    *[12] Disyembre
+    } { $day }, { $year }
+user-date-year-month = { $month ->
+     [1] Enero
+     [2] Pebrero
+     [3] Marso
+     [4] Abril
+     [5] Mayo
+     [6] Hunyo
+     [7] Hulyo
+     [8] Agosto
+     [9] Setyembre
+     [10] Oktubre
+     [11] Nobyembre
+    *[12] Disyembre
+    } { $year }

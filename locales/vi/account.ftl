@@ -118,3 +118,10 @@ drafts-saved = Đã lưu
 drafts-expires = Xóa vào
 drafts-delete = Xóa
 mypage-drafts-text = Tiếp tục các thủ tục bạn đã bắt đầu.
+
+## Giới tính và ngày sinh trên trang thông tin người dùng, đọc từ thẻ My Number.
+user-sex-male = Nam
+user-sex-female = Nữ
+user-sex-unknown = Không rõ
+user-date-full = ngày { $day } tháng { $month } năm { $year }
+user-date-year-month = tháng { $month } năm { $year }

@@ -118,3 +118,10 @@ drafts-saved = 保存时间
 drafts-expires = 删除日期
 drafts-delete = 删除
 mypage-drafts-text = 可以继续办理已开始的手续。
+
+## 用户信息页面上的性别和出生日期（从个人编号卡读取）。
+user-sex-male = 男
+user-sex-female = 女
+user-sex-unknown = 不明
+user-date-full = { $year }年{ $month }月{ $day }日
+user-date-year-month = { $year }年{ $month }月

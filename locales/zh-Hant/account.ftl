@@ -118,3 +118,10 @@ drafts-saved = 儲存時間
 drafts-expires = 刪除日期
 drafts-delete = 刪除
 mypage-drafts-text = 可以繼續辦理已開始的手續。
+
+## 使用者資訊頁面上的性別及出生日期（從個人編號卡讀取）。
+user-sex-male = 男
+user-sex-female = 女
+user-sex-unknown = 不明
+user-date-full = { $year }年{ $month }月{ $day }日
+user-date-year-month = { $year }年{ $month }月

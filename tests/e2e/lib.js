@@ -99,7 +99,7 @@ export function journeyRuns() {
 /** A run's part of a journey's name (its screenshot folder): `en-desktop-standard`. */
 export const runName = (run) => `${run.lang}-${run.device}-${run.scheme}`;
 
-async function startServer(label) {
+async function startServer(label, extraEnv = {}) {
   assert.ok(fs.existsSync(bin), `zairyu binary not found at ${bin}: run cargo build --release or set ZAIRYU_BIN`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zairyu-e2e-'));
@@ -113,6 +113,7 @@ async function startServer(label) {
   for (const k of ['ZAIRYU_CONFIG', 'ZAIRYU_DATABASE_URL', 'ZAIRYU_SMTP_URL', 'ZAIRYU_BASE_URL', 'ZAIRYU_ADDR', 'ZAIRYU_DATA_DIR']) {
     delete env[k];
   }
+  Object.assign(env, extraEnv);
   // The cheapest argon2id setting: the journeys run the debug binary, where OWASP's setting takes
   // seconds a hash, and what they test is the pages, not the hashing (tested in the crates).
   // Every person of a file's runs comes from 127.0.0.1, so the limits per address are lifted (four
@@ -158,10 +159,11 @@ async function stopServer(s) {
   fs.rmSync(s.dataDir, { recursive: true, force: true });
 }
 
-/** Starts a server and the browser before this file's tests, and stops them after. */
-export function useServer(label) {
+/** Starts a server and the browser before this file's tests, and stops them after. `options.env`
+ *  adds settings (e.g. a development setting one file needs). */
+export function useServer(label, options = {}) {
   before(async () => {
-    server = await startServer(label);
+    server = await startServer(label, options.env);
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   });
   after(async () => {
@@ -174,6 +176,29 @@ export function useServer(label) {
  *  initial password there). */
 export function serverLog() {
   return fs.readFileSync(server.logPath, 'utf8');
+}
+
+/** The running server's data folder (the development CA and test cards live under it). */
+export function dataDir() {
+  return server.dataDir;
+}
+
+/**
+ * Runs the zairyu binary with the running server's data folder (e.g. `card new`, `postal import`),
+ * without the caller's ZAIRYU_* settings; resolves to its standard output, rejects on failure.
+ */
+export function zairyu(args) {
+  const env = { ...process.env, ZAIRYU_LOG: 'warn' };
+  for (const k of Object.keys(env)) if (k.startsWith('ZAIRYU_') && k !== 'ZAIRYU_LOG') delete env[k];
+  return new Promise((resolve, reject) => {
+    const p = spawn(bin, [...args, '--data-dir', server.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { err += d; });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`zairyu ${args.join(' ')}: ${code}\n${err}`))));
+  });
 }
 
 /** The running server's base URL (`http://127.0.0.1:<port>`). */

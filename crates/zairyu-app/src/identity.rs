@@ -6,6 +6,36 @@
 //! certificate (the basic 4 information). A verified reading is good for one application, in the
 //! session it was made in.
 //!
+//! ## What links the two readings, and what does not
+//!
+//! The user-authentication and signature certificates of one My Number Card share no identifier:
+//! J-LIS issues them under separate roots with unrelated serial numbers, the user-authentication
+//! certificate carries no name, and the signature certificate is reissued on its own (a change of
+//! address or name) while the other stays, so neither their issue dates nor their root generation
+//! (2015 or 2023) need agree. Nothing in the certificates can prove that both came from the same
+//! card, and no check of them pretends to. What *is* guaranteed:
+//!
+//! - both readings answer one-time codes of the same challenge chain: the same user, the same
+//!   browser session (a MAC of its id) and the same procedure; the signature code is issued only
+//!   right after a verified user-authentication reading, and a reading counts only when the
+//!   challenge just before it (not any earlier one) is that verified, unused user-authentication
+//!   reading ([`linked`]);
+//! - the second reading follows the first closely: its code is issued at most [`LINK_WINDOW_MS`]
+//!   after the first was verified (later, the user starts again), and it lives [`CODE_TTL_MS`], so
+//!   both fall within ten minutes;
+//! - each certificate chains to a pinned root *of its own kind*, is valid, unrevoked (or the page
+//!   says the check is off), has the key usage and policy of its kind, and signed a fresh nonce —
+//!   so each needed its card's private key and its own secret (the 4-digit PIN, then the signature
+//!   password);
+//! - a reading is used by one application only, and the basic 4 information shown and filed is
+//!   the signature certificate's.
+//!
+//! Not guaranteed: that a person did not present one card's user-authentication certificate and
+//! another card's signature certificate (they would need both cards and both secrets). Comparing
+//! issuers would add nothing: whoever could issue from any trusted root could forge both readings.
+//! The identity that counts is the signature certificate's basic 4 information; the
+//! user-authentication reading shows that a card and its PIN were at hand at the start.
+//!
 //! Identity providers sit behind [`CertificateVerifier`]: the J-LIS verifier (`zairyu-jpki`, wired
 //! by the binary) today; the Digital Agency's authentication app (OpenID Connect) would be another
 //! flow producing the same [`Reading`].
@@ -20,6 +50,10 @@ use zairyu_store::{StoreError, audit};
 
 /// How long a QR code's one-time URL answers (the issue: 5 minutes).
 pub const CODE_TTL_MS: i64 = 5 * 60_000;
+
+/// How long after the user-authentication reading the signature code may be issued: a code's
+/// lifetime, so both readings fall within ten minutes of each other.
+pub const LINK_WINDOW_MS: i64 = CODE_TTL_MS;
 
 /// What a verifier established about a certificate and its signature.
 #[derive(Debug, Clone)]
@@ -129,8 +163,11 @@ pub enum Step {
         url: String,
         expires_at: i64,
     },
-    /// The user-authentication certificate verified; the signature QR code comes next.
-    Authenticated,
+    /// The user-authentication certificate verified (at `answered_at`); the signature QR code comes
+    /// next, if it is still fresh.
+    Authenticated {
+        answered_at: i64,
+    },
     /// The code ran out before the phone answered.
     Expired {
         kind: CertKind,
@@ -218,11 +255,34 @@ pub async fn step(
 ) -> Result<Step, AppError> {
     let bind = binding(app, session);
     let s = current(app, user_id, &bind, procedure_id).await?;
-    if matches!(s, Step::Authenticated) {
+    if let Step::Authenticated { answered_at } = s {
+        // The signature code follows only a fresh user-authentication reading (module docs).
+        if app.now() - answered_at > LINK_WINDOW_MS {
+            return Ok(Step::Expired {
+                kind: CertKind::Authentication,
+            });
+        }
         issue(app, user_id, &bind, procedure_id, CertKind::Signature).await?;
         return current(app, user_id, &bind, procedure_id).await;
     }
     Ok(s)
+}
+
+/// Whether a verified signature reading `sign` is linked to the user-authentication reading just
+/// before it: that one verified, not used by an application, and the signature code issued within
+/// [`LINK_WINDOW_MS`] of it (the signature code itself lives [`CODE_TTL_MS`]). The challenge chain is
+/// already bound to one user, browser session and procedure by the query that found both.
+fn linked(auth: Option<&ChallengeRow>, sign: &ChallengeRow) -> bool {
+    let Some(a) = auth else { return false };
+    let Some(answered) = a.answered_at else {
+        return false;
+    };
+    a.kind == CertKind::Authentication.code()
+        && a.outcome.as_deref() == Some("verified")
+        && a.used_at.is_none()
+        && sign.created_at >= answered
+        && sign.created_at - answered <= LINK_WINDOW_MS
+        && sign.answered_at.is_some_and(|s| s <= sign.expires_at)
 }
 
 async fn current(
@@ -248,19 +308,20 @@ async fn current(
             expires_at: c.expires_at,
         }),
         Some("verified") => match kind {
-            CertKind::Authentication => Ok(Step::Authenticated),
+            CertKind::Authentication => Ok(Step::Authenticated {
+                answered_at: c.answered_at.unwrap_or(c.created_at),
+            }),
             CertKind::Signature => {
-                let authenticated =
-                    store::authenticated_before(&mut conn, user_id, bind, procedure_id, c.id)
-                        .await?;
+                let auth = store::previous(&mut conn, user_id, bind, procedure_id, c.id).await?;
                 match (
-                    authenticated,
+                    linked(auth.as_ref(), &c),
                     c.basic4.as_deref().and_then(basic4_from_json),
                 ) {
                     (true, Some(basic4)) => Ok(Step::Done(Reading {
                         challenge_id: c.id,
                         basic4,
-                        revocation_checked: c.revocation_checked,
+                        revocation_checked: c.revocation_checked
+                            && auth.is_some_and(|a| a.revocation_checked),
                     })),
                     _ => Ok(Step::NotStarted),
                 }

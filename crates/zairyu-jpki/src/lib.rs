@@ -7,6 +7,13 @@
 //!
 //! Signature and user-authentication certificates have separate trust stores ([`TrustStores`]): a
 //! certificate of one kind is never accepted where the other is needed.
+//!
+//! This crate judges one certificate at a time. The two certificates of one card share no
+//! identifier (separate roots, unrelated serials, no name in the user-authentication certificate,
+//! and the signature certificate is reissued alone on a change of address), so nothing here can
+//! tell whether two readings came from the same card. How the application links the two readings
+//! instead (one challenge chain per browser session, the second within minutes of the first) and
+//! what that does not guarantee is written in `zairyu_app::identity`.
 
 mod basic4;
 mod crl;

@@ -191,27 +191,27 @@ pub async fn mark_used(
     Ok(n.rows_affected() == 1)
 }
 
-/// Whether the session's user-authentication reading for this procedure verified before the
-/// given challenge (a signature reading counts only after one).
-pub async fn authenticated_before(
+/// The challenge of the same user, session and procedure issued just before `before_id`: what a
+/// signature reading follows (the user-authentication reading it is linked to).
+pub async fn previous(
     conn: &mut Conn,
     user_id: i64,
     session_binding: &str,
     procedure_id: &str,
     before_id: i64,
-) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM identity_challenges WHERE user_id = $1 AND session_binding = $2 AND procedure_id = $3 \
-         AND kind = 'auth' AND outcome = 'verified' AND id < $4",
-    )
+) -> Result<Option<ChallengeRow>, StoreError> {
+    let r = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM identity_challenges WHERE user_id = $1 AND session_binding = $2 AND procedure_id = $3 \
+         AND id < $4 ORDER BY id DESC LIMIT 1"
+    ))
     .bind(user_id)
     .bind(session_binding)
     .bind(procedure_id)
     .bind(before_id)
-    .fetch_one(conn)
+    .fetch_optional(conn)
     .await
     .map_err(q)?;
-    Ok(n > 0)
+    r.map(row).transpose()
 }
 
 /// The profile a user's approved RASENS request for use establishes (SPEC §11.2: postal code and

@@ -87,6 +87,11 @@ impl Ctx {
             .ta(self.locale, key, &[(name, Value::from(value.to_owned()))])
     }
 
+    /// A message with several arguments (numbers stay numbers, for Fluent's selectors).
+    pub fn ta(&self, key: &str, args: &[(&str, Value<'_>)]) -> String {
+        self.i18n.ta(self.locale, key, args)
+    }
+
     pub fn lang(&self) -> &'static str {
         self.locale.code()
     }

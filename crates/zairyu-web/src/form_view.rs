@@ -63,6 +63,11 @@ pub struct FieldView {
     /// Filled from the My Number Card reading: shown as text marked "Basic 4 Info Read", no input
     /// (the server puts the card's value in whatever is sent).
     pub card_read: bool,
+    /// For a top-level postal code with an address field: that field's element id, for Postal Code
+    /// Address Search (the button's script fills it; without the script the server does).
+    pub postal_address: String,
+    /// Addresses to choose from after a search without the script found several.
+    pub postal_choices: Vec<String>,
 }
 
 /// A file attached to a slot.
@@ -223,7 +228,12 @@ impl Builder<'_> {
                 v.maxlength = 16;
                 v.value = value;
             }
-            FieldKind::PostalCode { .. } => {
+            FieldKind::PostalCode { address_field } => {
+                if row.is_none()
+                    && let Some(a) = address_field
+                {
+                    v.postal_address = element_id(a);
+                }
                 v.inputmode = "numeric";
                 v.maxlength = 8;
                 v.value = value;

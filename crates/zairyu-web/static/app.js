@@ -72,33 +72,36 @@
     schedule();
   }
 
+  // Each button names its boxes (data-code, data-address, data-results: the entry forms); the user
+  // information page's one uses the default ids.
   function setupPostal() {
-    var button = document.querySelector("[data-postal-search]");
-    var code = document.getElementById("f-postal_code");
-    var address = document.getElementById("f-address");
-    var results = document.getElementById("postal-results");
-    if (!button || !code || !address || !results) { return; }
-    button.addEventListener("click", function (ev) {
-      ev.preventDefault();
-      var digits = code.value.replace(/[^0-9０-９]/g, "");
-      fetch("/postal/" + encodeURIComponent(digits), { credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
-        .then(function (j) {
-          results.textContent = "";
-          var list = j.addresses || [];
-          if (list.length === 1) { address.value = list[0]; address.focus(); return; }
-          if (list.length === 0) { results.textContent = button.getAttribute("data-none") || "—"; return; }
-          list.forEach(function (a) {
-            var b = document.createElement("button");
-            b.type = "button"; b.className = "button-link"; b.textContent = a;
-            b.addEventListener("click", function () { address.value = a; results.textContent = ""; address.focus(); });
-            results.appendChild(b);
+    document.querySelectorAll("[data-postal-search]").forEach(function (button) {
+      var code = document.getElementById(button.getAttribute("data-code") || "f-postal_code");
+      var address = document.getElementById(button.getAttribute("data-address") || "f-address");
+      var results = document.getElementById(button.getAttribute("data-results") || "postal-results");
+      if (!code || !address || !results) { return; }
+      button.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var digits = code.value.replace(/[^0-9０-９]/g, "");
+        fetch("/postal/" + encodeURIComponent(digits), { credentials: "same-origin" })
+          .then(function (r) { return r.json(); })
+          .then(function (j) {
+            results.textContent = "";
+            var list = j.addresses || [];
+            if (list.length === 1) { address.value = list[0]; address.focus(); return; }
+            if (list.length === 0) { results.textContent = button.getAttribute("data-none") || "—"; return; }
+            list.forEach(function (a) {
+              var b = document.createElement("button");
+              b.type = "button"; b.className = "button-link"; b.textContent = a;
+              b.addEventListener("click", function () { address.value = a; results.textContent = ""; address.focus(); });
+              results.appendChild(b);
+            });
+          })
+          .catch(function () {
+            // Without the script's answer, the server does the search (keeping action=postal-search).
+            if (button.form.requestSubmit) { button.form.requestSubmit(button); } else { button.form.submit(); }
           });
-        })
-        .catch(function () {
-          // Without the script's answer, the server does the search (keeping action=postal-search).
-          if (button.form.requestSubmit) { button.form.requestSubmit(button); } else { button.form.submit(); }
-        });
+      });
     });
   }
 

@@ -105,8 +105,26 @@ pub fn list(cfg: &Config) -> Result<Vec<String>, CardCliError> {
         .collect())
 }
 
+/// The language the simulator asks the server's messages in: the terminal's (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`), English when unset or `C`.
+fn accept_language() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| {
+            v.split(['.', '@'])
+                .next()
+                .unwrap_or_default()
+                .replace('_', "-")
+        })
+        .filter(|v| !v.is_empty() && v != "C" && v != "POSIX")
+        .unwrap_or_else(|| "en".to_owned())
+}
+
 /// A minimal HTTP/1.1 exchange over a plain TCP connection: the simulator talks to a development
-/// server on this machine, so no TLS and no client library.
+/// server on this machine, so no TLS and no client library. The answer's body is read by its
+/// `Content-Length`, or decoded when it is chunked, or read to the end of the connection.
 async fn http(method: &str, url: &str, body: Option<&str>) -> Result<(u16, String), CardCliError> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let rest = url
@@ -118,7 +136,8 @@ async fn http(method: &str, url: &str, body: Option<&str>) -> Result<(u16, Strin
         .map_err(|e| CardCliError::Http(format!("{host}: {e}")))?;
     let body = body.unwrap_or("");
     let req = format!(
-        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nAccept: application/json\r\nAccept-Language: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        accept_language(),
         body.len()
     );
     stream
@@ -130,25 +149,77 @@ async fn http(method: &str, url: &str, body: Option<&str>) -> Result<(u16, Strin
         .read_to_end(&mut buf)
         .await
         .map_err(|e| CardCliError::Http(e.to_string()))?;
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    Ok((status, body))
+    parse_response(&buf)
 }
 
-fn prompt(label: &str) -> String {
+/// Splits a raw HTTP/1.1 response into its status and body.
+fn parse_response(raw: &[u8]) -> Result<(u16, String), CardCliError> {
+    let bad = || CardCliError::Http("the server's answer is not HTTP".into());
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(bad)?;
+    let head = std::str::from_utf8(&raw[..end]).map_err(|_| bad())?;
+    let rest = &raw[end + 4..];
+    let mut lines = head.split("\r\n");
+    let status: u16 = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(bad)?;
+    let mut length = None;
+    let mut chunked = false;
+    for line in lines {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("content-length") {
+            length = Some(value.parse::<usize>().map_err(|_| bad())?);
+        } else if name.eq_ignore_ascii_case("transfer-encoding") {
+            chunked = value
+                .split(',')
+                .any(|t| t.trim().eq_ignore_ascii_case("chunked"));
+        }
+    }
+    let body = if chunked {
+        dechunk(rest).ok_or_else(bad)?
+    } else if let Some(n) = length {
+        rest.get(..n).ok_or_else(bad)?.to_vec()
+    } else {
+        rest.to_vec()
+    };
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
+}
+
+/// Decodes a chunked body (RFC 9112 §7.1); trailers are ignored.
+fn dechunk(mut rest: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let eol = rest.windows(2).position(|w| w == b"\r\n")?;
+        let size_line = std::str::from_utf8(&rest[..eol]).ok()?;
+        let size = usize::from_str_radix(size_line.split(';').next()?.trim(), 16).ok()?;
+        rest = &rest[eol + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(rest.get(..size)?);
+        rest = rest.get(size..)?.strip_prefix(b"\r\n")?;
+    }
+}
+
+/// One line typed on standard input; None at its end (nothing more will come).
+fn prompt(label: &str) -> Option<String> {
     eprint!("{label}: ");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut line);
-    line.trim().to_owned()
+    match std::io::stdin().lock().read_line(&mut line) {
+        Ok(0) | Err(_) => {
+            eprintln!();
+            None
+        }
+        Ok(_) => Some(line.trim().to_owned()),
+    }
 }
 
 /// `card scan URL`: reads which certificate the code asks for, asks for the PIN until it is right
@@ -197,17 +268,20 @@ pub async fn scan(cfg: &Config, url: &str, card_id: Option<&str>) -> Result<Stri
     };
     let (cert, sig) = loop {
         let mut card = TestCard::load(&path)?;
-        let secret = prompt(label);
+        if card.locked(kind) {
+            return Err(locked());
+        }
+        // The end of the input is no wrong entry: nothing is counted, nothing is sent.
+        let secret = prompt(label).ok_or_else(|| {
+            CardCliError::Invalid("no PIN or password given: nothing was sent".into())
+        })?;
         let outcome = card.answer(kind, &secret, &nonce)?;
         card.save(&path)?;
         match outcome {
             Ok(x) => break x,
+            Err(CardError::WrongPin { left: 1 }) => eprintln!("Wrong. 1 try left."),
             Err(CardError::WrongPin { left }) => eprintln!("Wrong. {left} tries left."),
-            Err(CardError::Locked) => {
-                return Err(CardCliError::Invalid(
-                    "the card is locked (reset it at the city office: make a new test card)".into(),
-                ));
-            }
+            Err(CardError::Locked) => return Err(locked()),
         }
     };
     use base64::Engine;
@@ -232,6 +306,12 @@ pub async fn scan(cfg: &Config, url: &str, card_id: Option<&str>) -> Result<Stri
     }
 }
 
+fn locked() -> CardCliError {
+    CardCliError::Invalid(
+        "the card is locked (reset it at the city office: make a new test card)".into(),
+    )
+}
+
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -244,4 +324,38 @@ fn urlencode(s: &str) -> String {
 /// Where a card file is, for messages.
 pub fn card_path(cfg: &Config, id: &str) -> std::path::PathBuf {
     cards_dir(cfg).join(format!("{id}.json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_response_is_read_by_length_by_chunks_or_to_the_end() {
+        let sized = b"HTTP/1.1 200 OK\r\ncontent-length: 9\r\n\r\n{\"a\":1}\r\nignored";
+        assert_eq!(
+            parse_response(sized).unwrap(),
+            (200, "{\"a\":1}\r\n".into())
+        );
+        let chunked = b"HTTP/1.1 410 Gone\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3;x=y\r\n:1}\r\n0\r\n\r\n";
+        assert_eq!(parse_response(chunked).unwrap(), (410, "{\"a\":1}".into()));
+        let open = b"HTTP/1.1 200 OK\r\n\r\n{}";
+        assert_eq!(parse_response(open).unwrap(), (200, "{}".into()));
+    }
+
+    #[test]
+    fn broken_responses_are_errors_not_guesses() {
+        for raw in [
+            &b"garbage"[..],
+            b"HTTP/1.1 200 OK\r\ncontent-length: 99\r\n\r\n{}",
+            b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n",
+            b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nab",
+        ] {
+            assert!(
+                parse_response(raw).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(raw)
+            );
+        }
+    }
 }

@@ -159,6 +159,80 @@ pub(crate) fn entry_page(
     }
 }
 
+/// What Postal Code Address Search without the script found.
+struct PostalFound {
+    /// The postal code field searched.
+    field: String,
+    alert: Option<String>,
+    /// Several addresses: the user picks one (`pick_address`).
+    choices: Vec<String>,
+}
+
+/// Postal Code Address Search without the script (the script asks `/postal/{code}` instead): the
+/// top-level postal code field whose button was pressed is looked up; one address fills its address
+/// field, several are offered as choices, none is said. A picked choice fills it.
+async fn postal_search(
+    st: &AppState,
+    ctx: &Ctx,
+    form: &FormDef,
+    data: &FormData,
+    answers: &mut Answers,
+) -> Result<Option<PostalFound>, WebError> {
+    // The button names its postal code field (`postal-search:<field>`), a picked address too
+    // (`<field>:<address>`): a form may have several.
+    let (wanted, picked) = match data.get("pick_address").split_once(':') {
+        Some((f, a)) => (f, Some(a)),
+        None => (
+            data.get("action")
+                .strip_prefix("postal-search:")
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    let Some((field, address)) = form.field(wanted).and_then(|f| match f.kind() {
+        zairyu_forms::FieldKind::PostalCode {
+            address_field: Some(a),
+        } => Some((f.id().to_owned(), a.clone())),
+        _ => None,
+    }) else {
+        return Ok(None);
+    };
+    let set = |answers: &mut Answers, text: &str| {
+        answers.insert(address.clone(), zairyu_forms::Answer::Text(text.to_owned()));
+    };
+    if let Some(picked) = picked {
+        set(answers, picked);
+        return Ok(Some(PostalFound {
+            field,
+            alert: None,
+            choices: Vec::new(),
+        }));
+    }
+    let code = answers.text(&field).unwrap_or("").to_owned();
+    let (alert, choices) = match zairyu_app::postal::search(&st.app, &code).await? {
+        Ok(rows) => {
+            let addrs: Vec<String> = rows
+                .iter()
+                .map(|r| format!("{}{}{}", r.prefecture, r.city, r.town))
+                .collect();
+            match addrs.as_slice() {
+                [] => (Some(ctx.t("postal-not-found")), Vec::new()),
+                [one] => {
+                    set(answers, one);
+                    (None, Vec::new())
+                }
+                _ => (Some(ctx.t("postal-choose")), addrs),
+            }
+        }
+        Err(_) => (Some(ctx.t("postal-not-found")), Vec::new()),
+    };
+    Ok(Some(PostalFound {
+        field,
+        alert,
+        choices,
+    }))
+}
+
 #[derive(serde::Deserialize, Default)]
 pub struct EntryQuery {
     #[serde(default)]
@@ -277,6 +351,11 @@ async fn entry_submit(
         }
         return Ok(r);
     }
+    let postal = if data.get("action").starts_with("postal-search:") || data.has("pick_address") {
+        postal_search(&st, &ctx, form, &data, &mut answers).await?
+    } else {
+        None
+    };
     // Only the user's own uploads stay listed; anything else posted as a file id is named.
     let (_, mut problems) =
         zairyu_app::attachments::settle(&st.app, user.user_id, form, &mut answers).await?;
@@ -288,6 +367,14 @@ async fn entry_submit(
             attachments::entry_view(&st, &ctx, user.user_id, p, form, &answers, None, &problems)
                 .await?;
         super::identity::mark_card_fields(&ctx, p, &mut page, reading.as_ref());
+        if let Some(found) = postal {
+            page.alert = found.alert.or(page.alert);
+            for f in page.sections.iter_mut().flat_map(|s| s.fields.iter_mut()) {
+                if f.name == found.field {
+                    f.postal_choices = found.choices.clone();
+                }
+            }
+        }
         return Ok(attachments::respond(&ctx, &page));
     }
     let checked = form.validate(&answers, filing::today(&st.app));

@@ -259,7 +259,7 @@ async fn read(
             page.actions = vec![to_list];
             page
         }
-        Step::Authenticated => {
+        Step::Authenticated { .. } => {
             return Ok(pages::see_other(&format!(
                 "/procedures/{}/identity/read",
                 p.id

@@ -18,7 +18,10 @@ use http::header;
 use zairyu_app::accounts::{LinkProblem, Refusal, profile};
 use zairyu_app::views::UserRow;
 use zairyu_domain::contact::{ADDRESS_MAX, EMAIL_MAX, TELEPHONE_MAX};
-use zairyu_domain::{FieldErrors, Invalid, PostalCode, UserType};
+use zairyu_domain::{
+    CardSex, DateUnknown, FieldErrors, Invalid, PartialDate, PostalCode, UserType,
+};
+use zairyu_i18n::Value;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -60,6 +63,59 @@ fn or_dash(v: &Option<String>) -> String {
         .unwrap_or_else(|| "—".to_owned())
 }
 
+/// The stored sex code (`male`, `female`, `unknown`: what the card reading recorded) in the page's
+/// language; anything else (never expected) as stored, rather than hidden.
+fn sex_text(ctx: &Ctx, stored: &Option<String>) -> String {
+    match stored.as_deref().map(str::trim) {
+        None | Some("") => "—".to_owned(),
+        Some(code) => match CardSex::from_code(code) {
+            Some(sex) => ctx.t(match sex {
+                CardSex::Male => "user-sex-male",
+                CardSex::Female => "user-sex-female",
+                CardSex::Unknown => "user-sex-unknown",
+            }),
+            None => code.to_owned(),
+        },
+    }
+}
+
+/// The stored date of birth (`YYYY-MM-DD`, `YYYY-MM` or `YYYY` with the rest unknown, empty when
+/// nothing is known; `None` before any card reading) as a date in the page's language.
+fn date_of_birth_text(ctx: &Ctx, stored: &Option<String>) -> String {
+    let Some(raw) = stored.as_deref().map(str::trim) else {
+        return "—".to_owned();
+    };
+    let unknown = match raw.len() {
+        0 => DateUnknown::All,
+        4 => DateUnknown::MonthDay,
+        7 => DateUnknown::Day,
+        _ => DateUnknown::None,
+    };
+    let num = |n: i64| Value::from(n);
+    match PartialDate::parse(unknown, raw) {
+        Ok(PartialDate::Full(d)) => ctx.ta(
+            "user-date-full",
+            &[
+                ("year", num(d.year().into())),
+                ("month", num(d.month().into())),
+                ("day", num(d.day().into())),
+            ],
+        ),
+        Ok(PartialDate::YearMonth { year, month }) => {
+            let known = ctx.ta(
+                "user-date-year-month",
+                &[("year", num(year.into())), ("month", num(month.into()))],
+            );
+            ctx.t1("form-date-day-unknown", "value", &known)
+        }
+        Ok(PartialDate::Year(year)) => {
+            ctx.t1("form-date-month-day-unknown", "value", &year.to_string())
+        }
+        Ok(PartialDate::Unknown) => ctx.t("form-date-unknown"),
+        Err(_) => raw.to_owned(),
+    }
+}
+
 fn user_rows(ctx: &Ctx, u: &UserRow) -> Vec<(String, String)> {
     let user_type = UserType::parse(&u.user_type)
         .map(|t| ctx.t(t.label_key()))
@@ -73,8 +129,11 @@ fn user_rows(ctx: &Ctx, u: &UserRow) -> Vec<(String, String)> {
         (ctx.t("field-user-type"), user_type),
         (ctx.t("field-user-id"), u.login_id.clone()),
         (ctx.t("field-name-en"), u.name_en.clone()),
-        (ctx.t("field-sex"), or_dash(&u.sex)),
-        (ctx.t("field-date-of-birth"), or_dash(&u.date_of_birth)),
+        (ctx.t("field-sex"), sex_text(ctx, &u.sex)),
+        (
+            ctx.t("field-date-of-birth"),
+            date_of_birth_text(ctx, &u.date_of_birth),
+        ),
         (ctx.t("field-postal-code"), or_dash(&postal)),
         (ctx.t("field-address"), or_dash(&u.address)),
         (ctx.t("field-telephone"), u.telephone.clone()),

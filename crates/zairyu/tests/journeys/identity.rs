@@ -489,3 +489,492 @@ async fn skipping_the_revocation_check_is_said_on_screen() {
         0
     );
 }
+
+// ---- `zairyu card …`: the real binary as the phone, against the running test server ----
+
+/// What a run of the binary printed and how it ended.
+struct Cli {
+    ok: bool,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the real `zairyu` binary with the test server's data folder (so `card new` uses the
+/// development CA the server trusts and writes where the server's development phone page reads),
+/// `input` piped on its standard input, in an English terminal unless `lang` says otherwise. No
+/// `ZAIRYU_*` setting of the caller's shell leaks in (SMTP would switch development mode off).
+async fn zairyu_card(t: &TestApp, args: &[&str], input: &str, lang: &str) -> Cli {
+    use std::io::Write;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_zairyu"));
+    cmd.arg("card")
+        .arg("--data-dir")
+        .arg(&t.data_dir)
+        .args(args)
+        .current_dir(&t.data_dir)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (k, _) in std::env::vars() {
+        if k.starts_with("ZAIRYU_") {
+            cmd.env_remove(k);
+        }
+    }
+    let input = input.to_owned();
+    // The server runs on this test's runtime: wait for the child off it.
+    let out = tokio::task::spawn_blocking(move || {
+        let mut child = cmd.spawn().expect("run the zairyu binary");
+        let mut stdin = child.stdin.take().unwrap();
+        // A child that stops reading early (a locked card) closes the pipe: not an error here.
+        let _ = stdin.write_all(input.as_bytes());
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    })
+    .await
+    .unwrap();
+    Cli {
+        ok: out.status.success(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const EN: &str = "en_US.UTF-8";
+
+/// `zairyu card new` for the test server, with PIN 1234 and signature password ABC123.
+async fn cli_card(t: &TestApp, id: &str) {
+    let r = zairyu_card(
+        t,
+        &[
+            "new",
+            "--id",
+            id,
+            "--name",
+            "TANAKA MARIA",
+            "--address",
+            "大阪府大阪市中央区大手前二丁目１番２２号",
+            "--date-of-birth",
+            "19880902",
+            "--sex",
+            "female",
+        ],
+        "",
+        EN,
+    )
+    .await;
+    assert!(r.ok, "card new failed:\n{}\n{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(&format!("test card {id} made")),
+        "{}",
+        r.stdout
+    );
+}
+
+/// The one-time URL as the PC screen shows it (the text under the QR code: what the QR code holds).
+fn shown_url(page: &Page) -> String {
+    let i = page
+        .body
+        .find("class=\"qr-url\">")
+        .expect("the URL under the QR code")
+        + 15;
+    let url = &page.body[i..i + page.body[i..].find('<').unwrap()];
+    zairyu_testkit::html_unescape(url)
+}
+
+#[tokio::test]
+async fn the_card_simulator_binary_reads_both_certificates_for_the_rasens_request_for_use() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "cli@example.jp").await;
+    cli_card(&t, "cli1").await;
+    let list = zairyu_card(&t, &["list"], "", EN).await;
+    assert!(
+        list.ok && list.stdout.contains("cli1\tTANAKA\u{3000}MARIA"),
+        "{}",
+        list.stdout
+    );
+
+    let qr = start(&b, RFU).await;
+    let url = shown_url(&qr);
+    assert!(
+        url.starts_with(&format!("{}/identity/code/", t.base)),
+        "{url}"
+    );
+    let scan = zairyu_card(&t, &["scan", &url], "1234\n", EN).await;
+    assert!(scan.ok, "scan failed:\n{}\n{}", scan.stdout, scan.stderr);
+    assert_eq!(scan.stdout.trim(), "Login completed");
+    assert!(scan.stderr.contains("User authentication PIN (4 digits)"));
+    // The waiting screen's poll now says "no longer waiting", and the PC moves on to the second code.
+    let first = t.scalar("SELECT MAX(id) FROM identity_challenges").await;
+    let s = b.get(&format!("{RFU}/identity/status?c={first}")).await;
+    assert!(s.has("false"), "{}", s.body);
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(qr.has("QR Code for smartphone basic 4 information readings"));
+    assert!(qr.has("The reading of the user authentication certificate is now complete."));
+    let url2 = shown_url(&qr);
+    assert_ne!(url, url2, "a new one-time code for the signature reading");
+
+    // The card chosen by name this time, as with several cards.
+    let scan = zairyu_card(&t, &["scan", &url2, "--card", "cli1"], "ABC123\n", EN).await;
+    assert!(scan.ok, "scan failed:\n{}\n{}", scan.stdout, scan.stderr);
+    assert_eq!(scan.stdout.trim(), "Signature completed");
+    assert!(scan.stderr.contains("Signature password"));
+
+    let r = b.get(&format!("{RFU}/identity/read")).await;
+    assert_eq!(r.location().unwrap(), format!("{RFU}/entry"));
+    let form = b.get(&format!("{RFU}/entry")).await;
+    form.assert_status(200);
+    assert!(form.has("Basic 4 Info Read"));
+    assert!(form.has("TANAKA\u{3000}MARIA") || form.has("TANAKA MARIA"));
+    assert!(form.has("大阪府大阪市中央区大手前二丁目１番２２号"));
+    assert!(form.has("Female"));
+    for read_only in ["name_en", "sex", "date_of_birth"] {
+        assert!(
+            form.input_value(read_only).is_none(),
+            "{read_only} is shown, not editable"
+        );
+    }
+    let r = b
+        .post(
+            &format!("{RFU}/entry"),
+            &[
+                ("residence_card_number", "xy98765432zz"),
+                ("telephone", "0612345678"),
+                ("postal_code", "5400008"),
+                ("address", "大阪府大阪市中央区大手前２－１－２２"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.location().unwrap(),
+        format!("{RFU}/confirm"),
+        "{}",
+        r.body
+    );
+    let confirm = b.get(&format!("{RFU}/confirm")).await;
+    assert!(confirm.has("XY98765432ZZ") && confirm.has("TANAKA"));
+    let key = confirm.input_value("submit_key").unwrap();
+    let r = b
+        .post(&format!("{RFU}/confirm"), &[("submit_key", &key)])
+        .await;
+    let done = b.get(&r.location().unwrap()).await;
+    assert!(done.has("You may now submit residence applications"));
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM usage_rights WHERE system = 'rasens'")
+            .await,
+        1
+    );
+    assert_eq!(verified(&t).await, 2);
+    assert_eq!(t.text("SELECT sex FROM users").await, "female");
+    // My Page shows what the card said in words, not the stored codes.
+    let me = b.get("/mypage/user").await;
+    assert!(me.has("<dt>Sex</dt><dd>Female</dd>"), "{}", me.body);
+    assert!(me.has("<dt>Date of birth</dt><dd>2 September 1988</dd>"));
+}
+
+#[tokio::test]
+async fn three_wrong_pins_lock_the_card_in_the_simulator_binary_and_nothing_is_verified() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "cli-pin@example.jp").await;
+    cli_card(&t, "cli1").await;
+    let qr = start(&b, RFU).await;
+    let url = shown_url(&qr);
+    // The end of the input is not a wrong entry: nothing counted.
+    let r = zairyu_card(&t, &["scan", &url], "", EN).await;
+    assert!(!r.ok);
+    assert!(
+        r.stderr.contains("no PIN or password given"),
+        "{}",
+        r.stderr
+    );
+    let r = zairyu_card(&t, &["scan", &url], "0000\n0000\n0000\n1234\n", EN).await;
+    assert!(!r.ok, "a locked card ends in failure: {}", r.stdout);
+    assert!(r.stderr.contains("Wrong. 2 tries left."), "{}", r.stderr);
+    assert!(r.stderr.contains("Wrong. 1 try left."), "{}", r.stderr);
+    assert!(r.stderr.contains("the card is locked"), "{}", r.stderr);
+    assert!(!r.stdout.contains("Login completed"));
+    // Locked for good: even the right PIN is not asked for.
+    let r = zairyu_card(&t, &["scan", &url], "1234\n", EN).await;
+    assert!(
+        !r.ok && r.stderr.contains("the card is locked"),
+        "{}",
+        r.stderr
+    );
+    let list = zairyu_card(&t, &["list"], "", EN).await;
+    assert!(list.stdout.contains("PIN locked"), "{}", list.stdout);
+    // The PC keeps waiting for the same code; nothing was sent, nothing verified.
+    let page = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(page.has("Waiting for the user identification electronic certificate to be read"));
+    assert_eq!(shown_url(&page), url);
+    assert_eq!(verified(&t).await, 0);
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM identity_challenges WHERE answered_at IS NOT NULL")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn five_wrong_signature_passwords_lock_the_card_after_the_pin_was_right() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "cli-sign@example.jp").await;
+    cli_card(&t, "cli1").await;
+    let url = shown_url(&start(&b, RFU).await);
+    let r = zairyu_card(&t, &["scan", &url], "9999\n1234\n", EN).await;
+    assert!(r.ok, "{}", r.stderr);
+    assert!(r.stderr.contains("Wrong. 2 tries left."));
+    let url = shown_url(&b.get(&format!("{RFU}/identity/read")).await);
+    let r = zairyu_card(&t, &["scan", &url], &"WRONG1\n".repeat(5), EN).await;
+    assert!(!r.ok);
+    for left in ["4 tries", "3 tries", "2 tries", "1 try"] {
+        assert!(
+            r.stderr.contains(&format!("Wrong. {left} left.")),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(r.stderr.contains("the card is locked"), "{}", r.stderr);
+    let list = zairyu_card(&t, &["list"], "", EN).await;
+    assert!(
+        list.stdout.contains("signature password locked") && !list.stdout.contains("PIN locked"),
+        "{}",
+        list.stdout
+    );
+    // The PC still waits for the basic 4 information; only the user-authentication reading verified.
+    let page = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(page.has("Waiting for the basic 4 information to be read"));
+    assert_eq!(verified(&t).await, 1);
+    assert_eq!(
+        t.scalar("SELECT COUNT(*) FROM identity_challenges WHERE basic4 IS NOT NULL")
+            .await,
+        0
+    );
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.location().unwrap(),
+        format!("{RFU}/identity")
+    );
+}
+
+#[tokio::test]
+async fn the_simulator_binary_gives_the_servers_message_for_an_expired_or_used_code() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "cli-code@example.jp").await;
+    cli_card(&t, "cli1").await;
+    let url = shown_url(&start(&b, RFU).await);
+    t.advance(std::time::Duration::from_secs(5 * 60 + 1));
+    let r = zairyu_card(&t, &["scan", &url], "1234\n", EN).await;
+    assert!(!r.ok);
+    assert!(
+        r.stderr
+            .contains("The QR code has expired (it is valid for 5 minutes)."),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("PIN"), "no PIN is asked for a dead code");
+    // In a Japanese terminal, the server's Japanese message.
+    let r = zairyu_card(&t, &["scan", &url], "1234\n", "ja_JP.UTF-8").await;
+    assert!(!r.ok);
+    let ja = t
+        .app
+        .i18n
+        .t(zairyu_i18n::Locale::Ja, "identity-fail-code-expired");
+    assert!(r.stderr.contains(&ja), "{ja} in {}", r.stderr);
+
+    // A fresh code, read once; the second scan of it is refused.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let url = shown_url(&b.get(&format!("{RFU}/identity/read")).await);
+    let r = zairyu_card(&t, &["scan", &url], "1234\n", EN).await;
+    assert!(r.ok, "{}", r.stderr);
+    let r = zairyu_card(&t, &["scan", &url], "1234\n", EN).await;
+    assert!(!r.ok);
+    assert!(
+        r.stderr.contains("This QR code has already been used."),
+        "{}",
+        r.stderr
+    );
+    // A code that never existed.
+    let r = zairyu_card(
+        &t,
+        &["scan", &format!("{}/identity/code/nothing-here", t.base)],
+        "1234\n",
+        EN,
+    )
+    .await;
+    assert!(
+        !r.ok && r.stderr.contains("The QR code has expired"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(verified(&t).await, 1);
+}
+
+#[tokio::test]
+async fn postal_code_address_search_on_the_request_for_use_form_works_without_the_script() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "postal@example.jp").await;
+    let mut card = t.card("card1", 0);
+    zairyu_app::postal::import(&t.app, "postal_code,prefecture,city,town,prefecture_kana,city_kana,town_kana\n1000013,東京都,千代田区,霞が関,トウキョウト,チヨダク,カスミガセキ\n0600000,北海道,札幌市中央区,,ホッカイドウ,サッポロシチュウオウク,\n0600000,北海道,札幌市中央区,大通西,ホッカイドウ,サッポロシチュウオウク,オオドオリニシ\n".as_bytes()).await.unwrap();
+    read_card(&t, &b, RFU, &mut card).await;
+    let form = b.get(&format!("{RFU}/entry")).await;
+    assert!(form.has("data-postal-search") && form.has("data-address=\"f-address\""));
+    let search = |code: &'static str| {
+        let b = &b;
+        async move {
+            b.post(
+                &format!("{RFU}/entry"),
+                &[
+                    ("residence_card_number", "AB12345678CD"),
+                    ("telephone", "0312345678"),
+                    ("postal_code", code),
+                    ("address", ""),
+                    ("action", "postal-search:postal_code"),
+                ],
+            )
+            .await
+        }
+    };
+    let p = search("100-0013").await;
+    p.assert_status(200);
+    assert_eq!(p.input_value("address").unwrap(), "東京都千代田区霞が関");
+    assert_eq!(
+        p.input_value("telephone").unwrap(),
+        "0312345678",
+        "entries kept"
+    );
+    assert!(p.has("Basic 4 Info Read"), "the card's items still shown");
+    // Several towns: a choice, and the pick fills the address.
+    let p = search("0600000").await;
+    assert!(p.has("Several addresses use this post code"));
+    assert!(p.has("value=\"postal_code:北海道札幌市中央区大通西\""));
+    let p = b
+        .post(
+            &format!("{RFU}/entry"),
+            &[
+                ("postal_code", "0600000"),
+                ("address", ""),
+                ("pick_address", "postal_code:北海道札幌市中央区大通西"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        p.input_value("address").unwrap(),
+        "北海道札幌市中央区大通西"
+    );
+    // None.
+    let p = search("9999999").await;
+    assert!(p.has("No address was found for this post code"));
+}
+
+// ---- The two readings are linked: one challenge chain, close in time (zairyu-app identity docs) ----
+
+/// Answers the user-authentication code on the PC screen with the card.
+async fn authenticate(t: &TestApp, b: &Browser, card: &mut TestCard, qr: &Page) {
+    let (path, nonce) = code_of(qr);
+    let (cert, sig) = card
+        .answer(CertKind::Authentication, "1234", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(t, &path, &cert, &sig).await.assert_status(200);
+    let _ = b;
+}
+
+async fn signature_codes(t: &TestApp) -> i64 {
+    t.scalar("SELECT COUNT(*) FROM identity_challenges WHERE kind = 'sign'")
+        .await
+}
+
+#[tokio::test]
+async fn a_stale_user_authentication_reading_does_not_open_the_signature_reading() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "stale@example.jp").await;
+    let mut card = t.card("card1", 0);
+    let qr = start(&b, RFU).await;
+    authenticate(&t, &b, &mut card, &qr).await;
+    // The user comes back to the PC after more than five minutes.
+    t.advance(std::time::Duration::from_secs(5 * 60 + 1));
+    let page = b.get(&format!("{RFU}/identity/read")).await;
+    page.assert_status(200);
+    assert!(page.has("The QR code has expired"), "{}", page.body);
+    assert!(page.has("Show a new QR code"));
+    assert!(!page.has("/identity/code/"), "no signature code");
+    assert_eq!(signature_codes(&t).await, 0);
+    // Starting again asks for the user-authentication certificate first.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(qr.has("Waiting for the user identification electronic certificate to be read"));
+    // Within the window, the signature code follows.
+    authenticate(&t, &b, &mut card, &qr).await;
+    t.advance(std::time::Duration::from_secs(4 * 60));
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    assert!(qr.has("QR Code for smartphone basic 4 information readings"));
+    assert_eq!(signature_codes(&t).await, 1);
+}
+
+#[tokio::test]
+async fn a_signature_reading_counts_only_right_after_its_own_user_authentication_reading() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "link@example.jp").await;
+    let mut card = t.card("card1", 0);
+    // A first attempt: authenticated, but the signature code ran out.
+    let qr = start(&b, RFU).await;
+    authenticate(&t, &b, &mut card, &qr).await;
+    assert!(
+        b.get(&format!("{RFU}/identity/read"))
+            .await
+            .has("basic 4 information readings")
+    );
+    t.advance(std::time::Duration::from_secs(5 * 60 + 1));
+    assert!(
+        b.get(&format!("{RFU}/identity/read"))
+            .await
+            .has("The QR code has expired")
+    );
+    // The second attempt reads both.
+    b.post(&format!("{RFU}/identity"), &[]).await;
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    authenticate(&t, &b, &mut card, &qr).await;
+    let qr = b.get(&format!("{RFU}/identity/read")).await;
+    let (path, nonce) = code_of(&qr);
+    let (cert, sig) = card
+        .answer(CertKind::Signature, "ABC123", &nonce)
+        .unwrap()
+        .unwrap();
+    phone(&t, &path, &cert, &sig).await.assert_status(200);
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.status.as_u16(),
+        200,
+        "linked: the entry screen"
+    );
+    let second_auth = t
+        .scalar("SELECT MAX(id) FROM identity_challenges WHERE kind = 'auth'")
+        .await;
+    // Had the second user-authentication reading not verified, the first attempt's (older, and
+    // separated by a signature code) must not stand in for it.
+    t.exec(&format!(
+        "UPDATE identity_challenges SET outcome = 'failed' WHERE id = {second_auth}"
+    ))
+    .await;
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.location().unwrap(),
+        format!("{RFU}/identity")
+    );
+    // Nor does a verified one whose signature code came too long after it.
+    t.exec(&format!(
+        "UPDATE identity_challenges SET outcome = 'verified', answered_at = answered_at - {} WHERE id = {second_auth}",
+        6 * 60_000
+    ))
+    .await;
+    assert_eq!(
+        b.get(&format!("{RFU}/entry")).await.location().unwrap(),
+        format!("{RFU}/identity")
+    );
+    // Put back as it was: the reading counts again (so the two refusals above are the link's doing).
+    t.exec(&format!(
+        "UPDATE identity_challenges SET answered_at = answered_at + {} WHERE id = {second_auth}",
+        6 * 60_000
+    ))
+    .await;
+    assert_eq!(b.get(&format!("{RFU}/entry")).await.status.as_u16(), 200);
+}

@@ -320,3 +320,97 @@ async fn postal_code_address_search_fills_the_address() {
     bad.assert_status(422);
     assert!(bad.has("id=\"postal_code-error\"") && bad.has("id=\"address-error\""));
 }
+
+async fn lang(b: &zairyu_testkit::Browser, l: &str) {
+    b.post("/settings/language", &[("lang", l), ("back", "/")])
+        .await;
+}
+
+/// The value beside `label` on a details page.
+fn row(page: &zairyu_testkit::Page, label: &str) -> String {
+    let marker = format!("<dt>{label}</dt><dd>");
+    let i = page
+        .body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {label} row in:\n{}", page.body))
+        + marker.len();
+    zairyu_testkit::html_unescape(&page.body[i..i + page.body[i..].find("</dd>").unwrap()])
+}
+
+#[tokio::test]
+async fn sex_and_date_of_birth_are_shown_in_words_in_the_users_language() {
+    let t = TestApp::spawn().await;
+    let (b, _) = signed_in(&t, "dates@example.jp").await;
+
+    lang(&b, "en").await;
+    // Before any card reading: nothing recorded.
+    let d = b.get("/mypage/user").await;
+    assert_eq!(row(&d, "Sex"), "—");
+    assert_eq!(row(&d, "Date of birth"), "—");
+    // What a card reading records (RASENS request for use): codes and an ISO date, partly unknown.
+    let cases: [(&str, &str, &str, &str, &str, &str); 4] = [
+        (
+            "female",
+            "1988-09-02",
+            "Female",
+            "2 September 1988",
+            "女",
+            "1988年9月2日",
+        ),
+        (
+            "male",
+            "1990-04",
+            "Male",
+            "April 1990 (day unknown)",
+            "男",
+            "1990年4月",
+        ),
+        (
+            "unknown",
+            "1975",
+            "Unknown",
+            "1975 (month and day unknown)",
+            "不明",
+            "1975",
+        ),
+        ("male", "", "Male", "Unknown", "男", "不明"),
+    ];
+    for (sex, dob, sex_en, dob_en, sex_ja, dob_ja) in cases {
+        t.exec(&format!(
+            "UPDATE users SET sex = '{sex}', date_of_birth = '{dob}'"
+        ))
+        .await;
+        lang(&b, "en").await;
+        let d = b.get("/mypage/user").await;
+        assert_eq!(row(&d, "Sex"), sex_en);
+        assert_eq!(row(&d, "Date of birth"), dob_en);
+        lang(&b, "ja").await;
+        let d = b.get("/mypage/user").await;
+        assert_eq!(row(&d, "性別"), sex_ja);
+        assert!(
+            row(&d, "生年月日").starts_with(dob_ja),
+            "{} for {dob}",
+            row(&d, "生年月日")
+        );
+        // The raw codes never show.
+        assert!(!d.has(&format!("<dd>{sex}</dd>")) && !d.has(&format!("<dd>{dob}</dd>")));
+    }
+    // Spanish and Korean, whose order differs.
+    t.exec("UPDATE users SET sex = 'female', date_of_birth = '1988-09-02'")
+        .await;
+    lang(&b, "es").await;
+    let d = b.get("/mypage/user").await;
+    assert_eq!(row(&d, "Fecha de nacimiento"), "2 de septiembre de 1988");
+    assert_eq!(row(&d, "Sexo"), "Mujer");
+    lang(&b, "ko").await;
+    let d = b.get("/mypage/user").await;
+    assert_eq!(row(&d, "생년월일"), "1988년 9월 2일");
+    // The Change Other Information confirmation shows the same rows.
+    lang(&b, "en").await;
+    let r = b
+        .post("/mypage/user/edit", &[("telephone", "0311112222")])
+        .await;
+    r.assert_status(200);
+    assert_eq!(row(&r, "Sex"), "Female");
+    assert_eq!(row(&r, "Date of birth"), "2 September 1988");
+}

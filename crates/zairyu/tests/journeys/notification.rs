@@ -357,3 +357,41 @@ async fn bad_input_is_refused_kept_and_never_stored() {
         assert!(!stored.contains(s), "{s} not stored: {stored}");
     }
 }
+
+#[tokio::test]
+async fn postal_code_address_search_fills_the_address_of_the_button_pressed() {
+    let t = TestApp::spawn().await;
+    let b = user(&t, "postal-ens@example.jp").await;
+    request_for_use(&b).await;
+    zairyu_app::postal::import(&t.app, "postal_code,prefecture,city,town,prefecture_kana,city_kana,town_kana\n1000013,東京都,千代田区,霞が関,トウキョウト,チヨダク,カスミガセキ\n5400008,大阪府,大阪市中央区,大手前,オオサカフ,オオサカシチュウオウク,オオテマエ\n".as_bytes()).await.unwrap();
+    // A transfer: the old organisation's and the new one's locations, each with its search.
+    let answers = |action: &'static str| {
+        vec![
+            ("status", "student"),
+            ("content_activity", "transfer"),
+            ("org_postal_code", "1000013"),
+            ("org_address", ""),
+            ("new_org_postal_code", "5400008"),
+            ("new_org_address", ""),
+            ("action", action),
+        ]
+    };
+    let p = b
+        .post(ENTRY, &answers("postal-search:new_org_postal_code"))
+        .await;
+    p.assert_status(200);
+    assert!(shown(&p, "new_org_address") && shown(&p, "org_address"));
+    assert_eq!(
+        p.input_value("new_org_address").unwrap(),
+        "大阪府大阪市中央区大手前"
+    );
+    assert_eq!(p.input_value("org_address").unwrap_or_default(), "");
+    let p = b
+        .post(ENTRY, &answers("postal-search:org_postal_code"))
+        .await;
+    assert_eq!(
+        p.input_value("org_address").unwrap(),
+        "東京都千代田区霞が関"
+    );
+    assert!(p.has("value=\"postal-search:org_postal_code\""));
+}

@@ -52,7 +52,10 @@ identity-dev-password-hint = 6 to 16 capital letters and digits. Five wrong entr
 identity-dev-next = Next
 identity-dev-no-cards = There are no test cards. Make one with "zairyu card new".
 identity-dev-choose-card = Choose a test card.
-identity-dev-wrong-pin = The PIN or password is wrong. { $left } tries left before the card is locked.
+identity-dev-wrong-pin = The PIN or password is wrong. { $left ->
+        [one] 1 try left
+       *[other] { $left } tries left
+    } before the card is locked.
 identity-dev-locked = The card is locked. (On a real card, the municipal office resets it; make a new test card.)
 identity-dev-login-completed = Login completed
 identity-dev-signature-completed = Signature completed

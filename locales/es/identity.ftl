@@ -52,7 +52,10 @@ identity-dev-password-hint = De 6 a 16 letras mayúsculas y dígitos. Cinco erro
 identity-dev-next = Siguiente
 identity-dev-no-cards = No hay tarjetas de prueba. Cree una con "zairyu card new".
 identity-dev-choose-card = Elija una tarjeta de prueba.
-identity-dev-wrong-pin = El PIN o la contraseña no son correctos. Quedan { $left } intentos antes de que se bloquee la tarjeta.
+identity-dev-wrong-pin = El PIN o la contraseña no son correctos. { $left ->
+        [one] Queda 1 intento
+       *[other] Quedan { $left } intentos
+    } antes de que se bloquee la tarjeta.
 identity-dev-locked = La tarjeta está bloqueada. (Una tarjeta real la restablece la oficina del municipio; cree una nueva tarjeta de prueba.)
 identity-dev-login-completed = Inicio de sesión completado
 identity-dev-signature-completed = Firma completada

@@ -403,6 +403,7 @@ fn officer_skip(why: &str) {
 /// first login; and the last time step a code was sent in (a code is accepted once per step).
 static OFFICER_SECRET: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 static OFFICER_LAST_STEP: AtomicU64 = AtomicU64::new(0);
+static OFFICER_LOGIN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn set_officer_in(user: &mut GooseUser, signed_in: bool) {
     if let Some(me) = user.get_session_data_mut::<Me>() {
@@ -485,7 +486,19 @@ pub async fn officer(user: &mut GooseUser) -> TransactionResult {
             tokio::time::sleep(Duration::from_secs(5)).await;
             return Ok(());
         }
-        officer_login(user, &login_id, &password).await?;
+        // One sign-in at a time: the simulated officers share one account, and at its first
+        // sign-in each would be shown a different enrolment secret (the last one enrolled wins, so
+        // the others' codes were wrong and locked the account); each later sign-in needs a time
+        // step of its own anyway. After a failure, wait before trying again rather than hammer the
+        // login with argon2id hashes.
+        let signed_in = {
+            let _one_at_a_time = OFFICER_LOGIN.lock().await;
+            officer_login(user, &login_id, &password).await
+        };
+        if let Err(e) = signed_in {
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            return Err(e);
+        }
     }
     // Any failure below signs the officer in again next time.
     set_officer_in(user, false);

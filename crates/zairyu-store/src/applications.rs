@@ -711,15 +711,25 @@ pub async fn events(conn: &mut Conn, application_id: i64) -> Result<Vec<EventRow
 /// The filing that corrected this one, if any (a notification registered as an error and filed
 /// again, SPEC §8.4).
 pub async fn resubmission(conn: &mut Conn, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
-    sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM applications WHERE resubmission_of = $1 ORDER BY id DESC LIMIT 1"
+    // No ORDER BY id … LIMIT 1: with it SQLite walked the whole table in id order instead of using
+    // `applications_resubmission`, and for the usual filing that nothing corrected that is every
+    // row (3.6 s at 1,000,000 filings, on each details page). A filing has a correction or two at
+    // most; the newest is picked here.
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM applications WHERE resubmission_of = $1"
     ))
     .bind(id)
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await
-    .map_err(q)?
-    .map(row)
-    .transpose()
+    .map_err(q)?;
+    let mut newest: Option<ApplicationRow> = None;
+    for r in rows {
+        let r = row(r)?;
+        if newest.as_ref().is_none_or(|n| r.id > n.id) {
+            newest = Some(r);
+        }
+    }
+    Ok(newest)
 }
 
 /// Replaces the answers of a filing sent back for revision (a residence application's Modify), the

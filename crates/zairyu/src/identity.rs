@@ -128,7 +128,13 @@ pub enum IdentityError {
     Roots(#[from] zairyu_jpki::LoadError),
     #[error("development CA: {0}")]
     Dev(#[from] zairyu_jpki::dev::DevError),
+    #[error("development CA revocation list {0}: {1}")]
+    DevCrl(String, std::io::Error),
 }
+
+/// How long the development CA's revocation lists stay current: written anew at every start, so a
+/// development server running longer than this refuses readings (fail-closed) until restarted.
+const DEV_CRL_DAYS: i64 = 30;
 
 /// Builds the identity parts from configuration. In development mode the development CA (made on
 /// first use in `<data_dir>/jpki-dev/`) is trusted and the card simulator is on; never otherwise.
@@ -141,11 +147,31 @@ pub fn build(cfg: &Config) -> Result<Identity, IdentityError> {
         stores.add_file(CertKind::Authentication, p)?;
     }
     let mut simulator: Option<Arc<dyn CardSimulator>> = None;
+    let mut crl_files = cfg.jpki.crl_files.clone();
     if cfg.development() {
         let dir = cfg.jpki_dev_dir();
-        DevCa::open_or_create(&dir)?;
+        let ca = DevCa::open_or_create(&dir)?;
         for (kind, path) in DevCa::root_files(&dir) {
             stores.add_file(kind, &path)?;
+        }
+        // The development CA publishes its (empty) revocation lists like a real CA, so the
+        // development server checks revocation the production way (X.509 CRLs) instead of
+        // refusing every reading or needing skip_revocation_check.
+        let now = time::OffsetDateTime::now_utc();
+        for (kind, name) in [
+            (CertKind::Signature, "crl-sign.pem"),
+            (CertKind::Authentication, "crl-auth.pem"),
+        ] {
+            let pem = ca.crl_pem(
+                kind,
+                &[],
+                now - time::Duration::days(1),
+                now + time::Duration::days(DEV_CRL_DAYS),
+            )?;
+            let path = dir.join(name);
+            std::fs::write(&path, pem)
+                .map_err(|e| IdentityError::DevCrl(path.display().to_string(), e))?;
+            crl_files.push(path);
         }
         simulator = Some(Arc::new(FileCards::new(dir.join("cards"))));
         tracing::warn!(dir = %dir.display(), "development mode: the development CA is trusted for My Number Card readings and the card simulator is at /dev/card (never in production)");
@@ -156,8 +182,8 @@ pub fn build(cfg: &Config) -> Result<Identity, IdentityError> {
         );
         Arc::new(NoRevocationCheck)
     } else {
-        let files = CrlFiles::new(cfg.jpki.crl_files.clone());
-        if cfg.jpki.crl_files.is_empty() {
+        let files = CrlFiles::new(crl_files.clone());
+        if crl_files.is_empty() {
             tracing::warn!(
                 "no jpki.crl_files configured: every My Number Card reading will be refused as 'revocation status unavailable'"
             );

@@ -711,10 +711,10 @@ pub async fn events(conn: &mut Conn, application_id: i64) -> Result<Vec<EventRow
 /// The filing that corrected this one, if any (a notification registered as an error and filed
 /// again, SPEC §8.4).
 pub async fn resubmission(conn: &mut Conn, id: i64) -> Result<Option<ApplicationRow>, StoreError> {
-    // No ORDER BY id … LIMIT 1: with it SQLite walked the whole table in id order instead of using
-    // `applications_resubmission`, and for the usual filing that nothing corrected that is every
-    // row (3.6 s at 1,000,000 filings, on each details page). A filing has a correction or two at
-    // most; the newest is picked here.
+    // No ORDER BY id … LIMIT 1: with it SQLite walked the whole table in id order, and for the usual
+    // filing that nothing corrected that is every row (3.6 s at 1,000,000 filings, on each details
+    // page). The partial index of migration 0010 finds the correction or two a filing may have; the
+    // newest is picked here.
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM applications WHERE resubmission_of = $1"
     ))

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (7, "application_list", include_str!("../migrations/0007_application_list.sql")),
     (8, "back_office_admin", include_str!("../migrations/0008_back_office_admin.sql")),
     (9, "application_counts", include_str!("../migrations/0009_application_counts.sql")),
+    (10, "corrections_index", include_str!("../migrations/0010_corrections_index.sql")),
 ];
 
 fn dialect(sql: &str, backend: Backend) -> String {

@@ -926,7 +926,8 @@ pub struct ListQuery {
 }
 
 /// Midnight at the start of a day in Japan, as an instant.
-fn jst_midnight(d: Date) -> i64 {
+/// The start of a day in Japan, as Unix milliseconds (the date filters of the lists).
+pub fn jst_midnight(d: Date) -> i64 {
     let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
     let t = d.as_time().midnight().assume_offset(jst);
     (t.unix_timestamp_nanos() / 1_000_000) as i64

@@ -406,16 +406,6 @@ pub struct QueuePage {
 
 const QUEUE_PAGE: i64 = 50;
 
-/// Midnight at the start of a day in Japan, as an instant.
-fn jst_midnight(d: Date) -> i64 {
-    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    (d.as_time()
-        .midnight()
-        .assume_offset(jst)
-        .unix_timestamp_nanos()
-        / 1_000_000) as i64
-}
-
 /// The numbers and name of a filing, as the lists show them.
 pub fn related_lines(ctx: &Ctx, a: &zairyu_app::filing::FiledRow) -> Vec<String> {
     let mut related = vec![format!(
@@ -477,12 +467,12 @@ async fn queue(
             .chars()
             .take(100)
             .collect(),
-        from: from.ok().flatten().map(jst_midnight),
+        from: from.ok().flatten().map(zairyu_app::filing::jst_midnight),
         to: to
             .ok()
             .flatten()
             .and_then(|d| d.plus_days(1))
-            .map(jst_midnight),
+            .map(zairyu_app::filing::jst_midnight),
         newest_first: newest,
     };
     let page = q.page.parse::<i64>().unwrap_or(1).max(1);
